@@ -1,0 +1,250 @@
+"""Small helpers over astroid: inference that never raises, import-based names, project code.
+
+Everything here is defensive: astroid inference can raise almost anything on odd
+code, and the plugin must never crash pylint, so every inference goes through
+:func:`infer_one` or :func:`infer_all`.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+import sysconfig
+from collections.abc import Iterator
+
+import astroid
+from astroid import bases, nodes, util
+
+FunctionNode = nodes.FunctionDef  # AsyncFunctionDef subclasses FunctionDef
+_INFERENCE_LIMIT = 8
+
+
+def infer_all(node: nodes.NodeNG) -> list[object]:
+    """Every value astroid infers for ``node``, Uninferable dropped; [] on failure."""
+    values: list[object] = []
+    try:
+        for value in node.infer():
+            if isinstance(value, util.UninferableBase):
+                continue
+            values.append(value)
+            if len(values) >= _INFERENCE_LIMIT:
+                break
+    except (astroid.AstroidError, RecursionError, StopIteration):
+        return values
+    except Exception:  # pylint: disable=broad-exception-caught
+        # astroid bugs on unusual code must not reach pylint as a crash.
+        return values
+    return values
+
+
+def infer_one(node: nodes.NodeNG) -> object | None:
+    """The single value astroid infers for ``node``, or None if none or ambiguous."""
+    values = infer_all(node)
+    if not values:
+        return None
+    first = values[0]
+    for other in values[1:]:
+        if type(other) is not type(first) or _qname(other) != _qname(first):
+            return None
+    return first
+
+
+def _qname(value: object) -> str | None:
+    try:
+        return value.qname()  # type: ignore[attr-defined,no-any-return]
+    except Exception:  # pylint: disable=broad-exception-caught
+        return None
+
+
+def qname_of(value: object) -> str | None:
+    """Qualified name of an inferred class, function, method or instance's class."""
+    if isinstance(value, astroid.bases.Instance) and not isinstance(
+        value, astroid.bases.BoundMethod
+    ):
+        return _qname(value._proxied)  # pylint: disable=protected-access
+    return _qname(value)
+
+
+def function_of(value: object) -> nodes.FunctionDef | None:
+    """The function definition behind a function, bound or unbound method."""
+    for _ in range(4):
+        if isinstance(value, nodes.FunctionDef):
+            return value
+        if not isinstance(value, bases.UnboundMethod):
+            return None
+        value = value._proxied  # pylint: disable=protected-access
+    return None
+
+
+def class_and_ancestors(cls: nodes.ClassDef) -> Iterator[nodes.ClassDef]:
+    """``cls`` and its ancestors, tolerating inference failures in the bases."""
+    yield cls
+    try:
+        yield from cls.ancestors()
+    except (astroid.AstroidError, RecursionError):
+        return
+    except Exception:  # pylint: disable=broad-exception-caught
+        return
+
+
+def class_qnames(cls: nodes.ClassDef) -> set[str]:
+    names: set[str] = set()
+    for klass in class_and_ancestors(cls):
+        names.add(klass.qname())
+    return names
+
+
+# --- names resolved through import statements, without inference -------------------
+
+
+def import_qname(node: nodes.NodeNG, depth: int = 0) -> str | None:
+    """The dotted name an expression refers to, read from the import statements only.
+
+    ``FastAPI`` after ``from fastapi import FastAPI`` gives ``fastapi.FastAPI``;
+    ``web.Application`` after ``from aiohttp import web`` gives
+    ``aiohttp.web.Application``. Used when inference fails (the framework is not
+    importable), and for builtins shadowing checks.
+    """
+    if depth > 4:
+        return None
+    if isinstance(node, nodes.Attribute):
+        base = import_qname(node.expr, depth + 1)
+        return f"{base}.{node.attrname}" if base else None
+    if not isinstance(node, nodes.Name):
+        return None
+    try:
+        _, bindings = node.lookup(node.name)
+    except Exception:  # pylint: disable=broad-exception-caught
+        return None
+    if not bindings:
+        return f"builtins.{node.name}"
+    binding = bindings[-1]
+    if isinstance(binding, nodes.ImportFrom):
+        if binding.level:
+            return None
+        for name, alias in binding.names:
+            if (alias or name) == node.name:
+                return f"{binding.modname}.{name}"
+    elif isinstance(binding, nodes.Import):
+        for name, alias in binding.names:
+            if alias == node.name:
+                return name
+            if alias is None and name.split(".")[0] == node.name:
+                return node.name
+    return None
+
+
+def assigned_value(name: nodes.AssignName) -> nodes.NodeNG | None:
+    """The expression assigned to ``name`` by a simple assignment, if any."""
+    parent = name.parent
+    if isinstance(parent, (nodes.Assign, nodes.AnnAssign, nodes.NamedExpr)):
+        if isinstance(parent, nodes.Assign) and name not in parent.targets:
+            return None
+        return parent.value
+    return None
+
+
+def constructor_qname(node: nodes.NodeNG) -> str | None:
+    """For ``app`` bound by ``app = FastAPI()``, the import name ``fastapi.FastAPI``."""
+    if not isinstance(node, nodes.Name):
+        return None
+    try:
+        _, bindings = node.lookup(node.name)
+    except Exception:  # pylint: disable=broad-exception-caught
+        return None
+    for binding in bindings:
+        if not isinstance(binding, nodes.AssignName):
+            continue
+        parent = binding.parent
+        if isinstance(parent, nodes.AnnAssign):
+            qname = import_qname(parent.annotation)
+            if qname:
+                return qname
+        value = assigned_value(binding)
+        if isinstance(value, nodes.Call):
+            qname = import_qname(value.func)
+            if qname:
+                return qname
+    return None
+
+
+def last_name(node: nodes.NodeNG) -> str | None:
+    """``get`` for ``app.get`` and for ``get``; None for other expressions."""
+    if isinstance(node, nodes.Attribute):
+        return node.attrname
+    if isinstance(node, nodes.Name):
+        return node.name
+    return None
+
+
+# --- project code ------------------------------------------------------------------
+
+_EXTERNAL_PREFIXES = tuple(
+    {
+        os.path.normcase(os.path.realpath(path)) + os.sep
+        for key in ("stdlib", "platstdlib", "purelib", "platlib")
+        if (path := sysconfig.get_paths().get(key))
+    }
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_external_file(path: str) -> bool:
+    real = os.path.normcase(os.path.realpath(path))
+    if any(real.startswith(prefix) for prefix in _EXTERNAL_PREFIXES):
+        return True
+    parts = real.split(os.sep)
+    return "site-packages" in parts or "dist-packages" in parts
+
+
+def is_project_module(module: nodes.Module, current: nodes.Module | None = None) -> bool:
+    """Whether ``module`` is code of the analysed project, not the stdlib or a dependency.
+
+    The module being linted always counts as project code.
+    """
+    if current is not None and module is current:
+        return True
+    if module.name in sys.builtin_module_names:
+        return False
+    path = module.file
+    if not path or not path.endswith((".py", ".pyi")):
+        return False
+    return not _is_external_file(path)
+
+
+def is_project_node(node: nodes.NodeNG, current: nodes.Module | None = None) -> bool:
+    try:
+        return is_project_module(node.root(), current)
+    except Exception:  # pylint: disable=broad-exception-caught
+        return False
+
+
+def function_label(func: nodes.FunctionDef | nodes.Lambda) -> str:
+    """``handler`` or ``Class.method``, the name a user knows a function by."""
+    name = getattr(func, "name", "<lambda>")
+    parent = func.parent
+    if isinstance(parent, nodes.ClassDef):
+        return f"{parent.name}.{name}"
+    return name
+
+
+def const_str(node: nodes.NodeNG | None) -> str | None:
+    if isinstance(node, nodes.Const) and isinstance(node.value, str):
+        return node.value
+    return None
+
+
+def call_argument(
+    call: nodes.Call, position: int | None, keyword: str | None
+) -> nodes.NodeNG | None:
+    """The argument at ``position`` or passed as ``keyword``."""
+    if keyword:
+        for kw in call.keywords or ():
+            if kw.arg == keyword:
+                return kw.value
+    if position is not None and len(call.args) > position:
+        arg = call.args[position]
+        if not isinstance(arg, nodes.Starred):
+            return arg
+    return None

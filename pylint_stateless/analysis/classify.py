@@ -1,0 +1,147 @@
+"""Which message a piece of state deserves, from all the evidence in the module.
+
+The specialised messages (sessions, rate limits, connections, jobs, caches) win
+over the generic ones when the evidence is clear: what is stored in the state
+(a WebSocket), what it is keyed by (the client address), who writes it (a
+background task), its declared type (a ``TTLCache``) and, last, its name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from astroid import nodes
+
+from pylint_stateless import knowledge
+from pylint_stateless.analysis import astutil
+from pylint_stateless.analysis.state import State, StateKind
+from pylint_stateless.analysis.walker import Hit, Op
+
+SESSION_RE = re.compile(
+    r"(^|_)(sessions?|session_store|tokens?|logins?|logged_in(_users)?|logged_users|"
+    r"active_users|online_users|authenticated(_users)?|user_sessions?|sids?)(_|$)"
+)
+RATE_RE = re.compile(
+    r"(^|_)(rate|rates|rate_limits?|ratelimits?|limiter|throttle|throttles|throttling|hits|"
+    r"attempts|login_attempts|request_counts?|requests_per_\w+|quota|quotas)(_|$)"
+)
+JOB_RE = re.compile(
+    r"(^|_)(jobs?|job_status(es)?|task_status(es)?|task_results?|job_results?|"
+    r"processing_status|progress|statuses)(_|$)"
+)
+CACHE_RE = re.compile(r"(^|_)(cache|caches|cached|caching|memo|memos|memoized|lru)(_|$)")
+CONNECTION_RE = re.compile(
+    r"(^|_)(connections|active_connections|websockets|websocket_connections|sockets|"
+    r"ws_clients|ws_connections|subscribers|listeners|peers|channels_registry)(_|$)"
+)
+CLIENT_KEY_RE = re.compile(
+    r"(?i)(remote_addr|client\.host|client_ip|\bip\b|ip_address|ip_addr|x-forwarded-for|"
+    r"x_forwarded_for|x-real-ip|peername|REMOTE_ADDR|client_host|api_key)"
+)
+
+def snake(name: str) -> str:
+    """``activeConnections`` and ``ACTIVE_CONNECTIONS`` both give ``active_connections``."""
+    name = re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name)
+    return name.lower().lstrip("_")
+
+
+def classify(state: State, hit: Hit, all_hits: Iterable[Hit]) -> str:
+    """The message symbol for one hit on ``state``, given every hit on it in the module."""
+    if hit.mutation.op is Op.REBIND:
+        return _GENERIC_REBIND[state.kind]
+    container_hits = [h for h in all_hits if h.mutation.op is not Op.REBIND]
+    return _specialise(state, container_hits) or _GENERIC[state.kind]
+
+
+_GENERIC = {
+    StateKind.MODULE: "request-mutates-module-state",
+    StateKind.ATTRIBUTE: "request-mutates-shared-instance",
+    StateKind.CLASS: "request-mutates-class-state",
+}
+_GENERIC_REBIND = {**_GENERIC, StateKind.MODULE: "request-rebinds-global"}
+
+
+def _specialise(state: State, hits: list[Hit]) -> str | None:
+    name = snake(state.attr)
+    annotation = _annotation_text(state)
+    if any(_stores_connection(h.mutation.value) for h in hits) or CONNECTION_RE.search(name) or (
+        "websocket" in annotation.lower()
+    ):
+        return "process-local-connection-registry"
+    if SESSION_RE.search(name):
+        return "in-memory-session-store"
+    if RATE_RE.search(name) or any(_keyed_by_client(h.mutation.key) for h in hits):
+        return "in-memory-rate-limiter"
+    if any(h.background for h in hits) or JOB_RE.search(name):
+        return "in-memory-job-status"
+    if state.qualified_type in knowledge.CACHE_TYPES or CACHE_RE.search(name):
+        return "process-local-cache"
+    return None
+
+
+def _annotation_text(state: State) -> str:
+    decl = state.decl
+    parent = getattr(decl, "parent", None)
+    if isinstance(parent, nodes.AnnAssign):
+        return parent.annotation.as_string()
+    return ""
+
+
+def _keyed_by_client(key: nodes.NodeNG | None) -> bool:
+    if key is None:
+        return False
+    text = key.as_string()
+    if CLIENT_KEY_RE.search(text):
+        return True
+    if isinstance(key, nodes.Name):
+        try:
+            _, bindings = key.lookup(key.name)
+        except Exception:  # pylint: disable=broad-exception-caught
+            return False
+        for binding in bindings:
+            value = astutil.assigned_value(binding) if isinstance(binding, nodes.AssignName) else None
+            if value is not None and CLIENT_KEY_RE.search(value.as_string()):
+                return True
+    return False
+
+
+def _stores_connection(value: nodes.NodeNG | None) -> bool:
+    """Whether ``value`` is a WebSocket or connection object, by annotation or inference."""
+    if not isinstance(value, nodes.Name):
+        return False
+    try:
+        _, bindings = value.lookup(value.name)
+    except Exception:  # pylint: disable=broad-exception-caught
+        return False
+    for binding in bindings:
+        if not isinstance(binding, nodes.AssignName) or not isinstance(
+            binding.parent, nodes.Arguments
+        ):
+            continue
+        annotation = _param_annotation(binding)
+        if annotation is not None:
+            qname = astutil.qname_of(astutil.infer_one(annotation)) or astutil.import_qname(
+                annotation
+            )
+            if qname in knowledge.CONNECTION_TYPES:
+                return True
+            if annotation.as_string().lower().endswith(("websocket", "websocketresponse")):
+                return True
+        if knowledge.CONNECTION_PARAM_RE.match(binding.name):
+            return True
+    return False
+
+
+def _param_annotation(param: nodes.AssignName) -> nodes.NodeNG | None:
+    arguments = param.parent
+    assert isinstance(arguments, nodes.Arguments)
+    for group, annotations in (
+        (arguments.posonlyargs, arguments.posonlyargs_annotations),
+        (arguments.args, arguments.annotations),
+        (arguments.kwonlyargs, arguments.kwonlyargs_annotations),
+    ):
+        for arg, annotation in zip(group, annotations):
+            if arg is param:
+                return annotation
+    return None

@@ -1,0 +1,604 @@
+"""What a piece of shared state is, and what an expression on the request path refers to.
+
+A :class:`State` is process-wide: a module-level name, an attribute of a
+long-lived instance, or a class attribute.  :class:`Resolver` maps expressions
+met while walking request-serving code to references (:data:`Ref`): a state or
+something stored in it, a project module, a class, or a per-request ``self``.
+
+Names are resolved through astroid's scope lookup (so aliases, ``global``,
+imports and parameters bound by the caller are all followed to the defining
+assignment); what the defining assignment holds is decided by inference of the
+assigned value, with an import-name fallback when inference fails.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+from astroid import bases, nodes
+from pylint.interfaces import HIGH, INFERENCE, INFERENCE_FAILURE, Confidence
+
+from pylint_stateless import knowledge
+from pylint_stateless.analysis import astutil
+
+_MAX_ALIAS_DEPTH = 6
+
+
+class Shape(enum.Enum):
+    CONTAINER = "container"  # dict, list, set, ... created in this process
+    INSTANCE = "instance"  # an instance of a class of the analysed project
+    RESOURCE = "resource"  # lock, client, pool, logger: per process by design
+    OTHER = "other"  # scalars, None, library objects, unknown
+
+
+class StateKind(enum.Enum):
+    MODULE = "module"
+    ATTRIBUTE = "attribute"
+    CLASS = "class"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """How sure we are of a fact: the weakest step decides."""
+
+    confidence: Confidence = HIGH
+
+    @staticmethod
+    def weakest(*confidences: Confidence) -> Confidence:
+        order = (HIGH, INFERENCE, INFERENCE_FAILURE)
+        return max(confidences, key=order.index, default=HIGH)
+
+
+@dataclass(eq=False)
+class State:
+    """One piece of process-wide state."""
+
+    kind: StateKind
+    name: str  # as shown to users: 'users', 'service.carts', 'Registry.items'
+    module: str  # qualified name of the module that defines it
+    line: int
+    shape: Shape
+    type_name: str  # 'dict', 'defaultdict', 'CartService instance', ...
+    key: tuple[str, ...]
+    confidence: Confidence = HIGH
+    decl: nodes.NodeNG | None = None  # the defining assignment target
+    cls: nodes.ClassDef | None = None  # for INSTANCE: the instance's class
+    owner: State | None = None  # for ATTRIBUTE: the shared instance
+    qualified_type: str | None = None  # e.g. 'cachetools.TTLCache'
+    values: tuple[nodes.NodeNG, ...] = ()  # expressions assigned where it is defined
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, State) and other.key == self.key
+
+    @property
+    def attr(self) -> str:
+        return self.name.rsplit(".", 1)[-1]
+
+
+# --- references ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StateRef:
+    """The state itself, or (``element``) something stored inside it."""
+
+    state: State
+    element: bool = False
+
+
+@dataclass(frozen=True)
+class ModuleRef:
+    module: nodes.Module
+
+
+@dataclass(frozen=True)
+class ClassRef:
+    cls: nodes.ClassDef
+
+
+@dataclass(frozen=True)
+class SelfRef:
+    """``self`` of an instance that is not shared: only class attributes are state."""
+
+    cls: nodes.ClassDef
+
+
+Ref = StateRef | ModuleRef | ClassRef | SelfRef
+
+
+@dataclass(frozen=True)
+class Env:
+    """What the caller bound to the parameters of the function being walked."""
+
+    bindings: tuple[tuple[str, Ref], ...] = ()
+
+    def get(self, name: str) -> Ref | None:
+        for key, value in self.bindings:
+            if key == name:
+                return value
+        return None
+
+    @staticmethod
+    def of(mapping: dict[str, Ref]) -> Env:
+        return Env(tuple(sorted(mapping.items(), key=lambda item: item[0])))
+
+
+@dataclass
+class Resolver:
+    """Resolves expressions to references; caches per linted module."""
+
+    current: nodes.Module
+    extra_resources: frozenset[str] = frozenset()
+    module_states: dict[tuple[str, str], State | None] = field(default_factory=dict)
+    attr_states: dict[tuple[str, ...], State | None] = field(default_factory=dict)
+    shapes: dict[int, tuple[Shape, str, Confidence, nodes.ClassDef | None, str | None]] = field(
+        default_factory=dict
+    )
+
+    # -- public ---------------------------------------------------------------------
+
+    def resolve(self, expr: nodes.NodeNG, env: Env, depth: int = 0) -> Ref | None:
+        """What ``expr``, evaluated in a function walked with ``env``, refers to."""
+        if depth > _MAX_ALIAS_DEPTH:
+            return None
+        if isinstance(expr, nodes.Name):
+            return self._resolve_name(expr, env, depth)
+        if isinstance(expr, nodes.Attribute):
+            return self._resolve_attribute(expr, env, depth)
+        if isinstance(expr, nodes.Subscript):
+            base = self.resolve(expr.value, env, depth + 1)
+            return _element_of(base)
+        if isinstance(expr, nodes.Call):
+            return self._resolve_call(expr, env, depth)
+        if isinstance(expr, nodes.Await):
+            return None
+        if isinstance(expr, nodes.NamedExpr):
+            return self.resolve(expr.value, env, depth + 1)
+        return None
+
+    def module_state(self, module: nodes.Module, name: str) -> State | None:
+        """The state bound to ``name`` at the top level of ``module`` (None if not state)."""
+        key = (module.name, name)
+        if key in self.module_states:
+            return self.module_states[key]
+        self.module_states[key] = None  # guards against recursive definitions
+        state = self._build_module_state(module, name)
+        self.module_states[key] = state
+        return state
+
+    def instance_attr_state(self, owner: State, attr: str) -> State | None:
+        """``owner.attr`` where ``owner`` is a shared instance of a project class."""
+        cls = owner.cls
+        if cls is None:
+            return None
+        key = (*owner.key, "." + attr)
+        if key in self.attr_states:
+            return self.attr_states[key]
+        decls = _instance_attr_decls(cls, attr)
+        shape, type_name, confidence, _, qtype = self._shape_of_decls(decls)
+        first = decls[0] if decls else None
+        state = State(
+            kind=StateKind.ATTRIBUTE,
+            name=f"{owner.name}.{attr}",
+            module=owner.module,
+            line=first.lineno if first is not None else owner.line,
+            shape=shape,
+            type_name=type_name,
+            key=key,
+            confidence=confidence,
+            decl=first,
+            owner=owner,
+            qualified_type=qtype,
+            values=tuple(v for d in decls if (v := astutil.assigned_value(d)) is not None)
+            if decls
+            else (),
+        )
+        self.attr_states[key] = state
+        return state
+
+    def class_attr_state(self, cls: nodes.ClassDef, attr: str) -> State | None:
+        """``Cls.attr`` when ``attr`` is defined in the body of ``cls`` or a project base."""
+        owner = _class_defining(cls, attr)
+        if owner is None or not astutil.is_project_node(owner, self.current):
+            return None
+        key = ("class", owner.qname(), attr)
+        if key in self.attr_states:
+            return self.attr_states[key]
+        decls = [n for n in owner.locals.get(attr, []) if isinstance(n, nodes.AssignName)]
+        shape, type_name, confidence, _, qtype = self._shape_of_decls(decls)
+        state = State(
+            kind=StateKind.CLASS,
+            name=f"{owner.name}.{attr}",
+            module=owner.root().name,
+            line=decls[0].lineno if decls else owner.lineno,
+            shape=shape,
+            type_name=type_name,
+            key=key,
+            confidence=confidence,
+            decl=decls[0] if decls else None,
+            qualified_type=qtype,
+            values=tuple(v for d in decls if (v := astutil.assigned_value(d)) is not None),
+        )
+        self.attr_states[key] = state
+        return state
+
+    def shared_instance_state(self, cls: nodes.ClassDef, label: str) -> State:
+        """A pseudo-state for an instance the framework keeps for the whole process."""
+        key = ("instance", cls.qname(), label)
+        cached = self.attr_states.get(key)
+        if cached is not None:
+            return cached
+        state = State(
+            kind=StateKind.MODULE,
+            name=label,
+            module=cls.root().name,
+            line=cls.lineno,
+            shape=Shape.INSTANCE,
+            type_name=f"{cls.name} instance",
+            key=key,
+            confidence=INFERENCE,
+            decl=cls,
+            cls=cls,
+        )
+        self.attr_states[key] = state
+        return state
+
+    def value_shape(
+        self, value: nodes.NodeNG
+    ) -> tuple[Shape, str, Confidence, nodes.ClassDef | None, str | None]:
+        """Shape of the object an expression creates, with display and qualified type."""
+        cached = self.shapes.get(id(value))
+        if cached is not None:
+            return cached
+        result = self._value_shape(value, 0)
+        self.shapes[id(value)] = result
+        return result
+
+    # -- names ----------------------------------------------------------------------
+
+    def _resolve_name(self, expr: nodes.Name, env: Env, depth: int) -> Ref | None:
+        try:
+            scope, bindings = expr.lookup(expr.name)
+        except Exception:  # pylint: disable=broad-exception-caught
+            return None
+        if not bindings:
+            return None
+        if isinstance(scope, nodes.Module):
+            return self._resolve_module_binding(scope, expr.name, bindings)
+        if not isinstance(scope, (nodes.FunctionDef, nodes.Lambda)):
+            return None
+        if scope is not expr.scope():
+            # A closure variable of an enclosing function: per-request unless it
+            # resolves to state itself.
+            env = Env()
+        for binding in reversed(bindings):
+            ref = self._resolve_local_binding(binding, env, depth)
+            if ref is not None:
+                return ref
+        return None
+
+    def _resolve_local_binding(self, binding: nodes.NodeNG, env: Env, depth: int) -> Ref | None:
+        if not isinstance(binding, nodes.AssignName):
+            return None
+        parent = binding.parent
+        if isinstance(parent, nodes.Arguments):
+            return env.get(binding.name)
+        if isinstance(parent, (nodes.For, nodes.Comprehension)) and parent.target is binding:
+            return _element_of(self.resolve(parent.iter, env, depth + 1))
+        value = astutil.assigned_value(binding)
+        if value is None:
+            return None
+        return self.resolve(value, env, depth + 1)
+
+    def _resolve_module_binding(
+        self, module: nodes.Module, name: str, bindings: list[nodes.NodeNG]
+    ) -> Ref | None:
+        binding = bindings[-1]
+        if isinstance(binding, (nodes.Import, nodes.ImportFrom)):
+            return self._resolve_import(binding, name)
+        if isinstance(binding, nodes.ClassDef):
+            return ClassRef(binding) if astutil.is_project_node(binding, self.current) else None
+        if isinstance(binding, nodes.AssignName):
+            if not astutil.is_project_module(module, self.current):
+                return None
+            state = self.module_state(module, name)
+            return StateRef(state) if state is not None else None
+        return None
+
+    def _resolve_import(self, node: nodes.Import | nodes.ImportFrom, name: str) -> Ref | None:
+        try:
+            if isinstance(node, nodes.Import):
+                for modname, alias in node.names:
+                    if alias == name:
+                        return self._module_ref(node.do_import_module(modname))
+                    if alias is None and modname.split(".")[0] == name:
+                        return self._module_ref(node.do_import_module(name))
+                return None
+            for imported, alias in node.names:
+                if (alias or imported) != name:
+                    continue
+                module = node.do_import_module(node.modname)
+                if not astutil.is_project_module(module, self.current):
+                    return None
+                if imported in module.locals:
+                    return self._resolve_module_binding(module, imported, module.locals[imported])
+                # ``from package import submodule``
+                return self._module_ref(_submodule(module, imported))
+        except Exception:  # pylint: disable=broad-exception-caught
+            return None
+        return None
+
+    def _module_ref(self, module: nodes.Module | None) -> ModuleRef | None:
+        if module is None or not astutil.is_project_module(module, self.current):
+            return None
+        return ModuleRef(module)
+
+    # -- attributes -----------------------------------------------------------------
+
+    def _resolve_attribute(self, expr: nodes.Attribute, env: Env, depth: int) -> Ref | None:
+        base = self.resolve(expr.expr, env, depth + 1)
+        if base is None:
+            return None
+        attr = expr.attrname
+        if isinstance(base, ModuleRef):
+            module = base.module
+            bindings = module.locals.get(attr)
+            if bindings:
+                return self._resolve_module_binding(module, attr, bindings)
+            return self._module_ref(_submodule(module, attr))
+        if isinstance(base, ClassRef):
+            state = self.class_attr_state(base.cls, attr)
+            return StateRef(state) if state is not None else None
+        if isinstance(base, SelfRef):
+            return self._self_attribute(base.cls, attr)
+        if base.element:
+            return base
+        state = base.state
+        if state.shape is Shape.INSTANCE and state.cls is not None:
+            cls_ref = self._self_attribute(state.cls, attr)
+            if cls_ref is not None:
+                return cls_ref
+            if _is_method(state.cls, attr):
+                return None
+            attr_state = self.instance_attr_state(state, attr)
+            return StateRef(attr_state) if attr_state is not None else None
+        if state.shape is Shape.CONTAINER:
+            return None  # a method of the container, handled by the caller
+        return None
+
+    def _self_attribute(self, cls: nodes.ClassDef, attr: str) -> Ref | None:
+        """``self.attr`` read through an instance: a class attribute unless shadowed."""
+        if _instance_attr_decls(cls, attr):
+            return None
+        state = self.class_attr_state(cls, attr)
+        if state is None or state.shape is not Shape.CONTAINER:
+            return None
+        return StateRef(state)
+
+    # -- calls ----------------------------------------------------------------------
+
+    def _resolve_call(self, expr: nodes.Call, env: Env, depth: int) -> Ref | None:
+        func = expr.func
+        if isinstance(func, nodes.Attribute) and func.attrname in knowledge.ELEMENT_METHODS:
+            base = self.resolve(func.expr, env, depth + 1)
+            if isinstance(base, StateRef) and (
+                base.element or base.state.shape is Shape.CONTAINER
+            ):
+                return StateRef(base.state, element=True)
+        return None
+
+    # -- what a definition holds ------------------------------------------------------
+
+    def _build_module_state(self, module: nodes.Module, name: str) -> State | None:
+        decls = [n for n in module.locals.get(name, []) if isinstance(n, nodes.AssignName)]
+        if not decls:
+            return None
+        shape, type_name, confidence, cls, qtype = self._shape_of_decls(decls)
+        module_level = [d for d in decls if d.scope() is module] or decls
+        return State(
+            kind=StateKind.MODULE,
+            name=name,
+            module=module.name,
+            line=module_level[0].lineno,
+            shape=shape,
+            type_name=type_name,
+            key=("module", module.name, name),
+            confidence=confidence,
+            decl=module_level[0],
+            cls=cls,
+            qualified_type=qtype,
+            values=tuple(v for d in decls if (v := astutil.assigned_value(d)) is not None),
+        )
+
+    def _shape_of_decls(
+        self, decls: list[nodes.AssignName]
+    ) -> tuple[Shape, str, Confidence, nodes.ClassDef | None, str | None]:
+        """The strongest shape among every assignment of a name: container wins."""
+        results = []
+        for decl in decls:
+            parent = decl.parent
+            value = astutil.assigned_value(decl)
+            if value is not None:
+                results.append(self.value_shape(value))
+            elif isinstance(parent, nodes.AnnAssign):
+                results.append(self._annotation_shape(parent.annotation))
+        for wanted in (Shape.CONTAINER, Shape.INSTANCE, Shape.RESOURCE):
+            for result in results:
+                if result[0] is wanted:
+                    return result
+        return (Shape.OTHER, "value", HIGH, None, None)
+
+    def _annotation_shape(
+        self, annotation: nodes.NodeNG
+    ) -> tuple[Shape, str, Confidence, nodes.ClassDef | None, str | None]:
+        node = annotation.value if isinstance(annotation, nodes.Subscript) else annotation
+        qname = astutil.import_qname(node)
+        if qname:
+            qname = knowledge.CONTAINER_ALIASES.get(qname, qname)
+            if qname in knowledge.CONTAINER_TYPES:
+                return (Shape.CONTAINER, knowledge.CONTAINER_TYPES[qname], INFERENCE, None, qname)
+            if qname in {"typing.Dict", "typing.List", "typing.Set", "typing.MutableMapping"}:
+                return (Shape.CONTAINER, qname.rsplit(".", 1)[-1].lower(), INFERENCE, None, None)
+        return (Shape.OTHER, "value", HIGH, None, None)
+
+    def _value_shape(
+        self, value: nodes.NodeNG, depth: int
+    ) -> tuple[Shape, str, Confidence, nodes.ClassDef | None, str | None]:
+        other = (Shape.OTHER, "value", HIGH, None, None)
+        if isinstance(value, (nodes.Dict, nodes.DictComp)):
+            return (Shape.CONTAINER, "dict", HIGH, None, "builtins.dict")
+        if isinstance(value, (nodes.List, nodes.ListComp)):
+            return (Shape.CONTAINER, "list", HIGH, None, "builtins.list")
+        if isinstance(value, (nodes.Set, nodes.SetComp)):
+            return (Shape.CONTAINER, "set", HIGH, None, "builtins.set")
+        if isinstance(value, (nodes.Const, nodes.Tuple, nodes.JoinedStr, nodes.Lambda)):
+            return other
+        if isinstance(value, nodes.BinOp) and depth < 3:
+            # ``[] * n``, ``{} | other``
+            left = self._value_shape(value.left, depth + 1)
+            return left if left[0] is Shape.CONTAINER else other
+        if isinstance(value, nodes.Name) and depth < 3:
+            try:
+                _, bindings = value.lookup(value.name)
+            except Exception:  # pylint: disable=broad-exception-caught
+                return other
+            for binding in bindings:
+                if isinstance(binding, nodes.AssignName):
+                    inner = astutil.assigned_value(binding)
+                    if inner is not None and inner is not value:
+                        return self._value_shape(inner, depth + 1)
+            return other
+        if isinstance(value, nodes.Await):
+            value = value.value
+        if not isinstance(value, nodes.Call):
+            return other
+        return self._call_shape(value)
+
+    def _call_shape(
+        self, call: nodes.Call
+    ) -> tuple[Shape, str, Confidence, nodes.ClassDef | None, str | None]:
+        other = (Shape.OTHER, "value", HIGH, None, None)
+        inferred = astutil.infer_one(call)
+        if isinstance(inferred, (nodes.Dict, nodes.DictComp)):
+            return (Shape.CONTAINER, "dict", INFERENCE, None, "builtins.dict")
+        if isinstance(inferred, nodes.List):
+            return (Shape.CONTAINER, "list", INFERENCE, None, "builtins.list")
+        if isinstance(inferred, nodes.Set):
+            return (Shape.CONTAINER, "set", INFERENCE, None, "builtins.set")
+        if isinstance(inferred, bases.Instance) and not isinstance(inferred, bases.BoundMethod):
+            cls = inferred._proxied  # pylint: disable=protected-access
+            if isinstance(cls, nodes.ClassDef):
+                return self._class_shape(cls)
+        if inferred is not None:
+            return other
+        # Inference failed: read the constructor's name from the imports.
+        qname = astutil.import_qname(call.func)
+        if qname:
+            qname = knowledge.CONTAINER_ALIASES.get(qname, qname)
+            if qname in knowledge.CONTAINER_TYPES:
+                return (
+                    Shape.CONTAINER,
+                    knowledge.CONTAINER_TYPES[qname],
+                    INFERENCE_FAILURE,
+                    None,
+                    qname,
+                )
+            if qname in knowledge.RESOURCE_CALLS or qname in self.extra_resources:
+                return (Shape.RESOURCE, qname.rsplit(".", 1)[-1], INFERENCE_FAILURE, None, qname)
+        cls = _project_class_called(call, self.current)
+        if cls is not None:
+            return self._class_shape(cls)
+        name = astutil.last_name(call.func)
+        if name and knowledge.RESOURCE_NAME_RE.search(name):
+            return (Shape.RESOURCE, name, INFERENCE_FAILURE, None, None)
+        return other
+
+    def _class_shape(
+        self, cls: nodes.ClassDef
+    ) -> tuple[Shape, str, Confidence, nodes.ClassDef | None, str | None]:
+        qnames = astutil.class_qnames(cls)
+        for qname in (cls.qname(), *sorted(qnames)):
+            if qname in knowledge.RESOURCE_TYPES or qname in self.extra_resources:
+                return (Shape.RESOURCE, cls.name, INFERENCE, cls, qname)
+        if cls.qname() in knowledge.CONTAINER_TYPES:
+            return (
+                Shape.CONTAINER,
+                knowledge.CONTAINER_TYPES[cls.qname()],
+                INFERENCE,
+                None,
+                cls.qname(),
+            )
+        if astutil.is_project_node(cls, self.current):
+            for qname in sorted(qnames):
+                if qname in knowledge.CONTAINER_TYPES:
+                    return (Shape.CONTAINER, cls.name, INFERENCE, cls, qname)
+            return (Shape.INSTANCE, f"{cls.name} instance", INFERENCE, cls, cls.qname())
+        for qname in sorted(qnames):
+            if qname in knowledge.CONTAINER_TYPES:
+                return (Shape.CONTAINER, knowledge.CONTAINER_TYPES[qname], INFERENCE, None, qname)
+        if knowledge.RESOURCE_NAME_RE.search(cls.name):
+            return (Shape.RESOURCE, cls.name, INFERENCE, cls, cls.qname())
+        return (Shape.OTHER, cls.name, INFERENCE, cls, cls.qname())
+
+
+# --- helpers ---------------------------------------------------------------------------
+
+
+def _element_of(ref: Ref | None) -> Ref | None:
+    if isinstance(ref, StateRef) and (ref.element or ref.state.shape is Shape.CONTAINER):
+        return StateRef(ref.state, element=True)
+    return None
+
+
+def _submodule(package: nodes.Module, name: str) -> nodes.Module | None:
+    if not package.package:
+        return None
+    try:
+        return package.import_module(f"{package.name}.{name}")
+    except Exception:  # pylint: disable=broad-exception-caught
+        return None
+
+
+def _class_defining(cls: nodes.ClassDef, attr: str) -> nodes.ClassDef | None:
+    for klass in astutil.class_and_ancestors(cls):
+        bindings = klass.locals.get(attr)
+        if bindings and any(isinstance(b, nodes.AssignName) for b in bindings):
+            return klass
+        if bindings:
+            return None  # a method or nested class
+    return None
+
+
+def _is_method(cls: nodes.ClassDef, attr: str) -> bool:
+    for klass in astutil.class_and_ancestors(cls):
+        bindings = klass.locals.get(attr)
+        if bindings:
+            return any(isinstance(b, nodes.FunctionDef) for b in bindings)
+    return False
+
+
+def _instance_attr_decls(cls: nodes.ClassDef, attr: str) -> list[nodes.AssignAttr]:
+    for klass in astutil.class_and_ancestors(cls):
+        decls = klass.instance_attrs.get(attr)
+        if decls:
+            return [d for d in decls if isinstance(d, nodes.AssignAttr)]
+    return []
+
+
+def _project_class_called(call: nodes.Call, current: nodes.Module) -> nodes.ClassDef | None:
+    """The project class a call instantiates, found by scope lookup (no inference)."""
+    func = call.func
+    if not isinstance(func, nodes.Name):
+        return None
+    try:
+        _, bindings = func.lookup(func.name)
+    except Exception:  # pylint: disable=broad-exception-caught
+        return None
+    for binding in bindings:
+        if isinstance(binding, nodes.ClassDef) and astutil.is_project_node(binding, current):
+            return binding
+    return None

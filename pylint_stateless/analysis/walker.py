@@ -1,0 +1,501 @@
+"""Walk request-serving code and the helpers it calls; collect mutations of shared state.
+
+The walk starts at an entry point with an :class:`~.state.Env` (what ``self`` is),
+looks at every assignment, deletion and call in the function body, and follows
+calls into functions and methods of the analysed project up to a bounded depth,
+binding the callee's parameters to what the caller passed.  Results are memoised
+per (function, bindings, remaining depth) for the linted module.
+"""
+
+from __future__ import annotations
+
+import enum
+import sys
+from dataclasses import dataclass, field
+
+from astroid import bases, nodes
+from pylint.interfaces import HIGH, INFERENCE, Confidence
+
+from pylint_stateless import knowledge
+from pylint_stateless.analysis import astutil
+from pylint_stateless.analysis.state import (
+    ClassRef,
+    Env,
+    Evidence,
+    ModuleRef,
+    Ref,
+    Resolver,
+    SelfRef,
+    Shape,
+    State,
+    StateRef,
+)
+
+_STATEMENTS = (nodes.Assign, nodes.AugAssign, nodes.AnnAssign, nodes.Delete, nodes.Call)
+_NESTED = (nodes.FunctionDef, nodes.ClassDef, nodes.Lambda)
+_STDLIB = frozenset(getattr(sys, "stdlib_module_names", ()))
+# Calls that run a callable later, in this process: callable position, first bound arg.
+_DEFERRED_BY_NAME = {
+    "add_task": (0, 1),  # BackgroundTasks.add_task(fn, *args)
+    "BackgroundTask": (0, 1),
+    "to_thread": (0, 1),  # asyncio.to_thread(fn, *args)
+    "run_in_executor": (1, 2),  # loop.run_in_executor(executor, fn, *args)
+    "submit": (0, 1),  # executor.submit(fn, *args)
+    "start_new_thread": (0, None),
+}
+_TASK_WRAPPERS = frozenset({"create_task", "ensure_future", "run_coroutine_threadsafe"})
+
+
+class Op(enum.Enum):
+    ITEM = "item assignment"
+    DELETE = "deletion"
+    AUGMENTED = "augmented assignment"
+    METHOD = "mutating call"
+    ATTRIBUTE = "attribute assignment"
+    REBIND = "rebinding"
+
+
+@dataclass(frozen=True)
+class Mutation:
+    state: State
+    op: Op
+    site: nodes.NodeNG  # the expression to underline
+    statement: nodes.NodeNG
+    value: nodes.NodeNG | None = None
+    key: nodes.NodeNG | None = None
+    lazy: bool = False  # an assignment guarded by a test of the same target
+    confidence: Confidence = HIGH
+
+
+@dataclass(frozen=True)
+class Step:
+    """One call edge: ``call`` (in the caller) reaches ``callee``."""
+
+    call: nodes.NodeNG
+    callee: nodes.FunctionDef
+    deferred: bool = False  # the callee runs later: a background task, a thread
+
+
+@dataclass(frozen=True)
+class Hit:
+    mutation: Mutation
+    path: tuple[Step, ...] = ()
+    background: bool = False
+    confidence: Confidence = HIGH
+
+
+@dataclass
+class Walker:
+    resolver: Resolver
+    max_depth: int = 5
+    _memo: dict[tuple[int, Env, int], tuple[Hit, ...]] = field(default_factory=dict)
+    _active: set[tuple[int, Env]] = field(default_factory=set)
+    _bodies: dict[int, tuple[list[nodes.NodeNG], frozenset[str]]] = field(default_factory=dict)
+
+    def walk(self, func: nodes.FunctionDef, env: Env) -> tuple[Hit, ...]:
+        return self._summarize(func, env, self.max_depth)
+
+    # -- one function -------------------------------------------------------------------
+
+    def _summarize(self, func: nodes.FunctionDef, env: Env, budget: int) -> tuple[Hit, ...]:
+        memo_key = (id(func), env, budget)
+        cached = self._memo.get(memo_key)
+        if cached is not None:
+            return cached
+        active_key = (id(func), env)
+        if active_key in self._active:
+            return ()
+        self._active.add(active_key)
+        try:
+            hits = self._summarize_uncached(func, env, budget)
+        finally:
+            self._active.discard(active_key)
+        self._memo[memo_key] = hits
+        return hits
+
+    def _summarize_uncached(
+        self, func: nodes.FunctionDef, env: Env, budget: int
+    ) -> tuple[Hit, ...]:
+        statements, global_names = self._body(func)
+        hits: list[Hit] = []
+        for node in statements:
+            for mutation in self._mutations(node, env, global_names):
+                hits.append(Hit(mutation, confidence=mutation.confidence))
+            if isinstance(node, nodes.Call) and budget > 0:
+                hits.extend(self._follow(node, env, budget))
+        return tuple(hits)
+
+    def _body(self, func: nodes.FunctionDef) -> tuple[list[nodes.NodeNG], frozenset[str]]:
+        cached = self._bodies.get(id(func))
+        if cached is not None:
+            return cached
+        found: list[nodes.NodeNG] = []
+        global_names: set[str] = set()
+        for statement in func.body:
+            for node in _walk(statement):
+                if isinstance(node, _STATEMENTS):
+                    found.append(node)
+                elif isinstance(node, nodes.Global):
+                    global_names.update(node.names)
+        result = (found, frozenset(global_names))
+        self._bodies[id(func)] = result
+        return result
+
+    # -- mutations ----------------------------------------------------------------------
+
+    def _mutations(
+        self, node: nodes.NodeNG, env: Env, global_names: frozenset[str]
+    ) -> list[Mutation]:
+        found: list[Mutation] = []
+        if isinstance(node, nodes.Assign):
+            for target in node.targets:
+                self._target(target, node, env, global_names, Op.ITEM, node.value, found)
+        elif isinstance(node, nodes.AnnAssign):
+            if node.value is not None:
+                self._target(node.target, node, env, global_names, Op.ITEM, node.value, found)
+        elif isinstance(node, nodes.AugAssign):
+            self._target(node.target, node, env, global_names, Op.AUGMENTED, node.value, found)
+        elif isinstance(node, nodes.Delete):
+            for target in node.targets:
+                self._target(target, node, env, global_names, Op.DELETE, None, found)
+        elif isinstance(node, nodes.Call):
+            self._call_mutation(node, env, found)
+        return found
+
+    def _target(  # pylint: disable=too-many-arguments,too-many-positional-arguments
+        self,
+        target: nodes.NodeNG,
+        statement: nodes.NodeNG,
+        env: Env,
+        global_names: frozenset[str],
+        op: Op,
+        value: nodes.NodeNG | None,
+        found: list[Mutation],
+    ) -> None:
+        if isinstance(target, (nodes.Tuple, nodes.List)):
+            for element in target.elts:
+                self._target(element, statement, env, global_names, op, None, found)
+            return
+        if isinstance(target, nodes.Starred):
+            self._target(target.value, statement, env, global_names, op, None, found)
+            return
+        if isinstance(target, nodes.Subscript):
+            ref = self.resolver.resolve(target.value, env)
+            if _is_container_ref(ref):
+                assert isinstance(ref, StateRef)
+                found.append(
+                    Mutation(
+                        ref.state, op, target, statement, value, target.slice,
+                        confidence=ref.state.confidence,
+                    )
+                )
+            return
+        if isinstance(target, nodes.AssignAttr | nodes.DelAttr):
+            mutation = self._attribute_write(
+                target.expr, target.attrname, target, statement, env, op, value
+            )
+            if mutation is not None:
+                found.append(mutation)
+            return
+        if isinstance(target, (nodes.AssignName, nodes.DelName)):
+            if target.name not in global_names:
+                return
+            state = self.resolver.module_state(target.root(), target.name)
+            if state is None:
+                return
+            found.append(
+                Mutation(
+                    state,
+                    Op.REBIND,
+                    target,
+                    statement,
+                    value,
+                    lazy=_is_lazy_init(statement, target),
+                    confidence=HIGH,
+                )
+            )
+
+    def _attribute_write(  # pylint: disable=too-many-arguments,too-many-positional-arguments,too-many-return-statements
+        self,
+        owner_expr: nodes.NodeNG,
+        attr: str,
+        site: nodes.NodeNG,
+        statement: nodes.NodeNG,
+        env: Env,
+        op: Op,
+        value: nodes.NodeNG | None,
+    ) -> Mutation | None:
+        owner = self.resolver.resolve(owner_expr, env)
+        if owner is None:
+            return None
+        lazy = _is_lazy_init(statement, site)
+        if isinstance(owner, ModuleRef):
+            state = self.resolver.module_state(owner.module, attr)
+            if state is None:
+                return None
+            return Mutation(state, Op.REBIND, site, statement, value, lazy=lazy)
+        if isinstance(owner, ClassRef):
+            state = self.resolver.class_attr_state(owner.cls, attr)
+            if state is None:
+                return None
+            return Mutation(state, Op.REBIND, site, statement, value, lazy=lazy)
+        if isinstance(owner, SelfRef):
+            if op is not Op.AUGMENTED:
+                return None  # sets an attribute of a per-request instance
+            state = self.resolver.class_attr_state(owner.cls, attr)
+            if state is None or state.shape is not Shape.CONTAINER:
+                return None
+            return Mutation(state, Op.AUGMENTED, site, statement, value)
+        if owner.element:
+            return Mutation(owner.state, Op.ATTRIBUTE, site, statement, value,
+                            confidence=owner.state.confidence)
+        if owner.state.shape is Shape.INSTANCE:
+            state = self.resolver.instance_attr_state(owner.state, attr)
+            if state is None:
+                return None
+            if op is Op.AUGMENTED and state.shape is Shape.CONTAINER:
+                return Mutation(state, Op.AUGMENTED, site, statement, value)
+            return Mutation(state, Op.REBIND, site, statement, value, lazy=lazy,
+                            confidence=owner.state.confidence)
+        return None
+
+    def _call_mutation(self, call: nodes.Call, env: Env, found: list[Mutation]) -> None:
+        func = call.func
+        if isinstance(func, nodes.Attribute) and func.attrname in knowledge.MUTATING_METHODS:
+            ref = self.resolver.resolve(func.expr, env)
+            if _is_container_ref(ref):
+                assert isinstance(ref, StateRef)
+                value = call.args[-1] if call.args else None
+                key = call.args[0] if len(call.args) > 1 else None
+                found.append(
+                    Mutation(ref.state, Op.METHOD, call, call.statement(), value, key,
+                             confidence=ref.state.confidence)
+                )
+            return
+        if (
+            isinstance(func, nodes.Name)
+            and func.name in {"setattr", "delattr"}
+            and len(call.args) >= 2
+            and astutil.import_qname(func) == f"builtins.{func.name}"
+        ):
+            attr = astutil.const_str(call.args[1])
+            if attr is None:
+                return
+            value = call.args[2] if len(call.args) > 2 else None
+            mutation = self._attribute_write(
+                call.args[0], attr, call, call.statement(), env, Op.REBIND, value
+            )
+            if mutation is not None:
+                found.append(mutation)
+
+    # -- following calls --------------------------------------------------------------
+
+    def _follow(self, call: nodes.Call, env: Env, budget: int) -> list[Hit]:
+        hits: list[Hit] = []
+        background = _is_task_wrapped(call)
+        for callee, callee_env, confidence in self._deferred(call, env):
+            for hit in self._summarize(callee, callee_env, budget - 1):
+                hits.append(_extend(hit, Step(call, callee, True), True, confidence))
+        for callee, callee_env, confidence in self._callees(call, env):
+            for hit in self._summarize(callee, callee_env, budget - 1):
+                hits.append(_extend(hit, Step(call, callee, background), background, confidence))
+        return hits
+
+    def _callees(
+        self, call: nodes.Call, env: Env
+    ) -> list[tuple[nodes.FunctionDef, Env, Confidence]]:
+        func = call.func
+        if not _may_be_project_call(func):
+            return []
+        inferred = astutil.infer_one(func)
+        current = self.resolver.current
+        if isinstance(inferred, bases.UnboundMethod):
+            method = astutil.function_of(inferred)
+            if method is None or not astutil.is_project_node(method, current):
+                return []
+            first = (
+                self._receiver(func, method, env)
+                if isinstance(inferred, bases.BoundMethod)
+                else None
+            )
+            return [(method, self._bind(method, call, env, first), INFERENCE)]
+        if isinstance(inferred, nodes.FunctionDef):
+            if not astutil.is_project_node(inferred, current):
+                return []
+            if isinstance(inferred.parent, nodes.ClassDef) and inferred.type == "method":
+                return []  # a function object taken from a class: not a call we can bind
+            return [(inferred, self._bind(inferred, call, env, None), INFERENCE)]
+        if isinstance(inferred, nodes.ClassDef) and astutil.is_project_node(inferred, current):
+            init = _project_init(inferred, current)
+            if init is None:
+                return []
+            return [(init, self._bind(init, call, env, SelfRef(inferred)), INFERENCE)]
+        return []
+
+    def _deferred(
+        self, call: nodes.Call, env: Env
+    ) -> list[tuple[nodes.FunctionDef, Env, Confidence]]:
+        """Callables handed to something that runs them later in this process."""
+        name = astutil.last_name(call.func)
+        target: nodes.NodeNG | None = None
+        args: list[nodes.NodeNG] = []
+        if name in _DEFERRED_BY_NAME:
+            position, first_arg = _DEFERRED_BY_NAME[name]
+            if len(call.args) > position:
+                target = call.args[position]
+                args = list(call.args[first_arg:]) if first_arg is not None else []
+        elif name in {"Thread", "Timer", "Process"}:
+            target = _keyword(call, "target")
+            args_node = _keyword(call, "args")
+            if isinstance(args_node, (nodes.Tuple, nodes.List)):
+                args = list(args_node.elts)
+        if target is None:
+            return []
+        inferred = astutil.infer_one(target)
+        if isinstance(inferred, nodes.FunctionDef) and astutil.is_project_node(
+            inferred, self.resolver.current
+        ):
+            if isinstance(inferred.parent, nodes.ClassDef):
+                return []
+            bound = _bind_positional(inferred, args, self.resolver, env)
+            return [(inferred, bound, INFERENCE)]
+        return []
+
+    def _receiver(
+        self, func: nodes.NodeNG, method: nodes.FunctionDef, env: Env
+    ) -> Ref | None:
+        cls = method.parent if isinstance(method.parent, nodes.ClassDef) else None
+        if method.type == "staticmethod":
+            return None
+        if method.type == "classmethod":
+            return ClassRef(cls) if cls is not None else None
+        if isinstance(func, nodes.Attribute):
+            ref = self.resolver.resolve(func.expr, env)
+            if isinstance(ref, StateRef) and ref.state.shape is Shape.INSTANCE:
+                return ref
+            if isinstance(ref, SelfRef):
+                return ref
+        return SelfRef(cls) if cls is not None else None
+
+    def _bind(
+        self, func: nodes.FunctionDef, call: nodes.Call, env: Env, first: Ref | None
+    ) -> Env:
+        params = [*func.args.posonlyargs, *func.args.args]
+        mapping: dict[str, Ref] = {}
+        offset = 0
+        if func.type in {"method", "classmethod"} and isinstance(func.parent, nodes.ClassDef):
+            if params and first is not None:
+                mapping[params[0].name] = first
+            offset = 1
+        for index, arg in enumerate(call.args):
+            if isinstance(arg, nodes.Starred) or offset + index >= len(params):
+                break
+            ref = self.resolver.resolve(arg, env)
+            if ref is not None:
+                mapping[params[offset + index].name] = ref
+        names = {p.name for p in params} | {p.name for p in func.args.kwonlyargs}
+        for keyword in call.keywords or ():
+            if keyword.arg in names:
+                ref = self.resolver.resolve(keyword.value, env)
+                if ref is not None:
+                    mapping[keyword.arg] = ref
+        return Env.of(mapping)
+
+
+# --- helpers ---------------------------------------------------------------------------
+
+
+def _walk(node: nodes.NodeNG):
+    """Pre-order walk that does not enter nested functions, classes or lambdas."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        children = [c for c in current.get_children() if not isinstance(c, _NESTED)]
+        stack.extend(reversed(children))
+
+
+def _is_container_ref(ref: Ref | None) -> bool:
+    return isinstance(ref, StateRef) and (ref.element or ref.state.shape is Shape.CONTAINER)
+
+
+def _extend(hit: Hit, step: Step, background: bool, confidence: Confidence) -> Hit:
+    return Hit(
+        hit.mutation,
+        (step, *hit.path),
+        hit.background or background,
+        Evidence.weakest(hit.confidence, confidence),
+    )
+
+
+def _keyword(call: nodes.Call, name: str) -> nodes.NodeNG | None:
+    for keyword in call.keywords or ():
+        if keyword.arg == name:
+            return keyword.value
+    return None
+
+
+def _is_task_wrapped(call: nodes.Call) -> bool:
+    parent = call.parent
+    return (
+        isinstance(parent, nodes.Call)
+        and call in parent.args
+        and astutil.last_name(parent.func) in _TASK_WRAPPERS
+    )
+
+
+def _may_be_project_call(func: nodes.NodeNG) -> bool:
+    """Cheap syntactic filter: skip builtins and stdlib calls before any inference."""
+    qname = astutil.import_qname(func)
+    if qname is None:
+        return True
+    top = qname.split(".", 1)[0]
+    return top != "builtins" and top not in _STDLIB
+
+
+def _project_init(cls: nodes.ClassDef, current: nodes.Module) -> nodes.FunctionDef | None:
+    for klass in astutil.class_and_ancestors(cls):
+        init = klass.locals.get("__init__")
+        if init:
+            node = init[0]
+            if isinstance(node, nodes.FunctionDef) and astutil.is_project_node(node, current):
+                return node
+            return None
+    return None
+
+
+def _bind_positional(
+    func: nodes.FunctionDef, args: list[nodes.NodeNG], resolver: Resolver, env: Env
+) -> Env:
+    params = [*func.args.posonlyargs, *func.args.args]
+    mapping: dict[str, Ref] = {}
+    for param, arg in zip(params, args):
+        if isinstance(arg, nodes.Starred):
+            break
+        ref = resolver.resolve(arg, env)
+        if ref is not None:
+            mapping[param.name] = ref
+    return Env.of(mapping)
+
+
+def _is_lazy_init(statement: nodes.NodeNG, target: nodes.NodeNG) -> bool:
+    """Whether ``statement`` sits in ``if <target> is None:`` (or similar) for its target."""
+    text = target.as_string() if not isinstance(target, nodes.AssignName) else target.name
+    if isinstance(target, nodes.AssignAttr):
+        text = f"{target.expr.as_string()}.{target.attrname}"
+    node = statement.parent
+    child = statement
+    while node is not None and not isinstance(node, (nodes.FunctionDef, nodes.Module)):
+        if isinstance(node, nodes.If) and child in node.body:
+            if _mentions(node.test, text):
+                return True
+        child = node
+        node = node.parent
+    return False
+
+
+def _mentions(test: nodes.NodeNG, text: str) -> bool:
+    for sub in test.nodes_of_class((nodes.Name, nodes.Attribute)):
+        if sub.as_string() == text:
+            return True
+    return False

@@ -1,0 +1,348 @@
+"""The checker: per-request code that mutates process-local state."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from astroid import nodes
+from pylint.checkers import BaseChecker
+from pylint.checkers.utils import only_required_for_messages
+from pylint.interfaces import Confidence
+
+from pylint_stateless import knowledge
+from pylint_stateless.analysis import astutil
+from pylint_stateless.analysis.classify import classify
+from pylint_stateless.analysis.state import (
+    Env,
+    Evidence,
+    Resolver,
+    SelfRef,
+    Shape,
+    State,
+    StateKind,
+    StateRef,
+)
+from pylint_stateless.analysis.walker import Hit, Op, Walker
+from pylint_stateless.entrypoints import Discovery, EntryPoint
+from pylint_stateless.frameworks import Lifetime, Role
+from pylint_stateless.messages import MESSAGES, SYMBOLS
+
+if TYPE_CHECKING:
+    from pylint.lint import PyLinter
+
+_DEBUG = os.environ.get("PYLINT_STATELESS_DEBUG") == "1"
+MAX_DEPTH_CHOICES = range(0, 31)
+
+
+@dataclass
+class _Report:
+    """One message to emit: one state at one place in the linted module."""
+
+    state: State
+    anchor: nodes.NodeNG
+    hit: Hit
+    entry: EntryPoint
+    symbol: str = ""
+    entries: list[EntryPoint] = field(default_factory=list)
+    confidence: Confidence | None = None
+
+
+class StatelessChecker(BaseChecker):
+    """Finds state that request-serving code keeps in one process's memory."""
+
+    name = "stateless"
+    msgs = {m.msgid: m.as_pylint() for m in MESSAGES}
+    options = (
+        (
+            "stateless-entry-decorators",
+            {
+                "default": (),
+                "type": "csv",
+                "metavar": "<qualified names>",
+                "help": "Qualified names of extra decorators that make a function serve "
+                "requests (in-house wrappers around a framework's route decorator), e.g. "
+                "'myapp.web.route'.",
+            },
+        ),
+        (
+            "stateless-ignore-names",
+            {
+                "default": (),
+                "type": "regexp_csv",
+                "metavar": "<regexps>",
+                "help": "Regular expressions of state names never to report; matched in "
+                "full against the name ('cache') and the dotted name ('service.cache').",
+            },
+        ),
+        (
+            "stateless-resource-types",
+            {
+                "default": (),
+                "type": "csv",
+                "metavar": "<qualified names>",
+                "help": "Qualified names of extra classes or factories whose objects are "
+                "process resources (clients, pools, locks), never state.",
+            },
+        ),
+        (
+            "stateless-max-depth",
+            {
+                "default": 5,
+                "type": "int",
+                "choices": MAX_DEPTH_CHOICES,
+                "metavar": "<0-30>",
+                "help": "How many calls deep to follow helpers from an entry point.",
+            },
+        ),
+    )
+
+    def __init__(self, linter: PyLinter) -> None:
+        super().__init__(linter)
+        self._discovery: Discovery | None = None
+        self._extra_decorators: frozenset[str] = frozenset()
+        self._extra_resources: frozenset[str] = frozenset()
+        self._ignore: tuple[re.Pattern[str], ...] = ()
+        self._max_depth = 5
+
+    def open(self) -> None:
+        config = self.linter.config
+        self._extra_decorators = frozenset(config.stateless_entry_decorators)
+        self._extra_resources = frozenset(config.stateless_resource_types)
+        self._ignore = tuple(config.stateless_ignore_names)
+        self._max_depth = config.stateless_max_depth
+
+    # -- collection during pylint's walk ----------------------------------------------
+
+    @only_required_for_messages(*SYMBOLS)
+    def visit_module(self, node: nodes.Module) -> None:
+        self._discovery = Discovery(node, self._extra_decorators)
+
+    @only_required_for_messages(*SYMBOLS)
+    def visit_functiondef(self, node: nodes.FunctionDef) -> None:
+        if self._discovery is not None:
+            self._discovery.add_function(node)
+
+    visit_asyncfunctiondef = visit_functiondef
+
+    @only_required_for_messages(*SYMBOLS)
+    def visit_classdef(self, node: nodes.ClassDef) -> None:
+        if self._discovery is not None:
+            self._discovery.add_class(node)
+
+    @only_required_for_messages(*SYMBOLS)
+    def visit_call(self, node: nodes.Call) -> None:
+        if self._discovery is not None:
+            self._discovery.add_call(node)
+
+    @only_required_for_messages(*SYMBOLS)
+    def leave_module(self, node: nodes.Module) -> None:
+        discovery, self._discovery = self._discovery, None
+        if discovery is None:
+            return
+        try:
+            reports = self._analyse(node, discovery)
+        except Exception:  # pylint: disable=broad-exception-caught
+            if _DEBUG:
+                raise
+            return  # never crash pylint; the module is simply not reported on
+        for report in reports:
+            self.add_message(
+                report.symbol,
+                node=report.anchor,
+                args=(
+                    _describe_state(report.state, node, report.hit.mutation.op is Op.REBIND),
+                    _describe_who(report, node),
+                ),
+                confidence=report.confidence,
+            )
+
+    # -- analysis -----------------------------------------------------------------------
+
+    def _analyse(self, module: nodes.Module, discovery: Discovery) -> list[_Report]:
+        resolver = Resolver(module, extra_resources=self._extra_resources)
+        walker = Walker(resolver, max_depth=self._max_depth)
+        reports: dict[tuple[int, tuple[str, ...]], _Report] = {}
+        hits_by_state: dict[State, list[Hit]] = {}
+        for entry in discovery.entry_points():
+            try:
+                hits = walker.walk(entry.func, self._entry_env(entry, resolver))
+            except Exception:  # pylint: disable=broad-exception-caught
+                if _DEBUG:
+                    raise
+                continue
+            for hit in hits:
+                symbol = self._symbol_override(entry, hit, resolver)
+                if symbol is None:
+                    continue
+                state = hit.mutation.state
+                if self._ignored(state):
+                    continue
+                anchor = _anchor(hit, entry, module)
+                key = (id(_statement(anchor)), state.key)
+                report = reports.get(key)
+                if report is None:
+                    report = reports[key] = _Report(state, anchor, hit, entry, symbol)
+                    hits_by_state.setdefault(state, []).append(hit)
+                if entry not in report.entries:
+                    report.entries.append(entry)
+                report.confidence = Evidence.weakest(
+                    *(c for c in (report.confidence,) if c is not None),
+                    entry.confidence,
+                    hit.confidence,
+                    state.confidence,
+                )
+        for report in reports.values():
+            if not report.symbol:
+                report.symbol = classify(report.state, report.hit, hits_by_state[report.state])
+        return sorted(
+            reports.values(),
+            key=lambda r: (r.anchor.fromlineno or 0, r.anchor.col_offset or 0, r.symbol,
+                           r.state.name),
+        )
+
+    def _symbol_override(self, entry: EntryPoint, hit: Hit, resolver: Resolver) -> str | None:
+        """'' to classify normally, a symbol to force, None to drop the hit."""
+        mutation = hit.mutation
+        loads_data = _loads_remote_data(mutation.value, resolver)
+        if entry.role is Role.STARTUP:
+            return "startup-state-never-refreshed" if loads_data else None
+        if mutation.op is Op.REBIND:
+            if mutation.value is not None and resolver.value_shape(mutation.value)[0] is (
+                Shape.RESOURCE
+            ):
+                return None  # a client, lock or pool created lazily: per process by design
+            if mutation.lazy:
+                return "startup-state-never-refreshed" if loads_data else None
+        return ""
+
+    def _entry_env(self, entry: EntryPoint, resolver: Resolver) -> Env:
+        func = entry.func
+        cls = func.parent if isinstance(func.parent, nodes.ClassDef) else None
+        params = [*func.args.posonlyargs, *func.args.args]
+        if cls is None or not params or func.type == "staticmethod":
+            return Env()
+        self_name = params[0].name
+        if entry.self_state is not None:
+            ref = resolver.resolve(entry.self_state, Env())
+            if isinstance(ref, StateRef) and ref.state.shape is Shape.INSTANCE:
+                return Env.of({self_name: ref})
+        if entry.lifetime is Lifetime.SHARED and entry.shared_self is not None:
+            shared = resolver.shared_instance_state(
+                entry.shared_self, f"{entry.shared_self.name} {entry.role.value} instance"
+            )
+            return Env.of({self_name: StateRef(shared)})
+        return Env.of({self_name: SelfRef(cls)})
+
+    def _ignored(self, state: State) -> bool:
+        return any(p.fullmatch(state.name) or p.fullmatch(state.attr) for p in self._ignore)
+
+
+# --- message text ----------------------------------------------------------------------
+
+
+def _anchor(hit: Hit, entry: EntryPoint, module: nodes.Module) -> nodes.NodeNG:
+    """Where the message goes: the mutation itself, or the call that leaves the module."""
+    site = hit.mutation.site
+    if site.root() is module:
+        return site
+    for step in reversed(hit.path):
+        if step.call.root() is module:
+            return step.call
+    return entry.anchor
+
+
+def _statement(node: nodes.NodeNG) -> nodes.NodeNG:
+    try:
+        return node.statement()
+    except Exception:  # pylint: disable=broad-exception-caught
+        return node
+
+
+def _where(state: State, module: nodes.Module, line: int | None = None) -> str:
+    line = state.line if line is None else line
+    if state.module == module.name:
+        return f"line {line}"
+    return f"{state.module}, line {line}"
+
+
+def _describe_state(state: State, module: nodes.Module, rebind: bool) -> str:
+    """``Module-level dict 'users' (line 5)``: what the state is and where it is defined."""
+    kind = f"{state.type_name}, " if state.shape is Shape.CONTAINER and not rebind else ""
+    where = f"({kind}{_where(state, module)})"
+    if state.kind is StateKind.CLASS:
+        return f"Class attribute '{state.name}' {where}"
+    if state.kind is StateKind.ATTRIBUTE and state.owner is not None:
+        owner = state.owner
+        if isinstance(owner.decl, nodes.ClassDef):  # an instance held by the framework
+            holder = f"the shared {owner.name}"
+        else:
+            holder = f"the shared {owner.type_name} '{owner.name}' ({_where(owner, module)})"
+        return f"Attribute '{state.attr}' {where} of {holder}"
+    if state.shape is Shape.CONTAINER and not rebind:
+        return f"Module-level {state.type_name} '{state.name}' ({_where(state, module)})"
+    return f"Module-level name '{state.name}' ({_where(state, module)})"
+
+
+def _describe_who(report: _Report, module: nodes.Module) -> str:
+    entry = report.entry
+    hit = report.hit
+    text = entry.describe()
+    if report.symbol == "startup-state-never-refreshed":
+        text = (
+            f"at startup by {text}"
+            if entry.role is Role.STARTUP
+            else f"on the first request to {text}"
+        )
+    steps = []
+    for step in hit.path:
+        label = astutil.function_label(step.callee)
+        if step.callee.root() is not module:
+            label = f"{step.callee.root().name}.{label}"
+        steps.append(f"background task '{label}'" if step.deferred else f"'{label}'")
+    if steps:
+        text += " via " + " -> ".join(steps)
+    others = len(report.entries) - 1
+    if others > 0:
+        text += f" (and {others} other entry point{'s' if others > 1 else ''})"
+    return text
+
+
+def _loads_remote_data(value: nodes.NodeNG | None, resolver: Resolver) -> bool:
+    """Whether ``value`` reads data from a database or another service."""
+    if isinstance(value, nodes.Await):
+        value = value.value
+    if not isinstance(value, nodes.Call):
+        return False
+    if resolver.value_shape(value)[0] is Shape.RESOURCE:
+        return False
+    if _remote_call(value):
+        return True
+    callee = astutil.infer_one(value.func)
+    if isinstance(callee, nodes.FunctionDef) and astutil.is_project_node(
+        callee, resolver.current
+    ):
+        return any(
+            _remote_call(call)
+            for statement in callee.body
+            for call in statement.nodes_of_class(nodes.Call)
+        )
+    return False
+
+
+def _remote_call(call: nodes.Call) -> bool:
+    name = astutil.last_name(call.func)
+    if name and knowledge.RESOURCE_NAME_RE.search(name):
+        return False
+    text = (astutil.import_qname(call.func) or call.func.as_string()).replace(".", "_")
+    return bool(knowledge.REMOTE_SOURCE_RE.search(text))
+
+
+def register_checker(linter: PyLinter) -> None:
+    linter.register_checker(StatelessChecker(linter))
+
+
+__all__: Sequence[str] = ["StatelessChecker", "register_checker"]
