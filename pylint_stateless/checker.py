@@ -184,9 +184,9 @@ class StatelessChecker(BaseChecker):
                 anchor = _anchor(hit, entry, module)
                 key = (id(_statement(anchor)), state.key)
                 report = reports.get(key)
+                hits_by_state.setdefault(state, []).append(hit)
                 if report is None:
                     report = reports[key] = _Report(state, anchor, hit, entry, symbol)
-                    hits_by_state.setdefault(state, []).append(hit)
                 if entry not in report.entries:
                     report.entries.append(entry)
                 report.confidence = Evidence.weakest(

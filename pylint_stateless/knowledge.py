@@ -61,6 +61,8 @@ MUTATING_METHODS = frozenset(
 )
 # Methods that return an element stored in a container (mutating it mutates the state).
 ELEMENT_METHODS = frozenset({"get", "setdefault", "pop", "__getitem__", "popleft", "popitem"})
+# Views whose iteration yields stored elements (``for value in state.values()``).
+VIEW_METHODS = frozenset({"values", "items"})
 
 # Process resources: objects that belong to one process by design (locks, clients,
 # pools, loggers, metrics...). Matched on the class and its ancestors.

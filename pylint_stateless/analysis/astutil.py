@@ -114,10 +114,10 @@ def import_qname(node: nodes.NodeNG, depth: int = 0) -> str | None:
     if not isinstance(node, nodes.Name):
         return None
     try:
-        _, bindings = node.lookup(node.name)
+        scope, bindings = node.lookup(node.name)
     except Exception:  # pylint: disable=broad-exception-caught
         return None
-    if not bindings:
+    if not bindings or (isinstance(scope, nodes.Module) and scope.name == "builtins"):
         return f"builtins.{node.name}"
     binding = bindings[-1]
     if isinstance(binding, nodes.ImportFrom):

@@ -23,8 +23,8 @@ SESSION_RE = re.compile(
     r"active_users|online_users|authenticated(_users)?|user_sessions?|sids?)(_|$)"
 )
 RATE_RE = re.compile(
-    r"(^|_)(rate|rates|rate_limits?|ratelimits?|limiter|throttle|throttles|throttling|hits|"
-    r"attempts|login_attempts|request_counts?|requests_per_\w+|quota|quotas)(_|$)"
+    r"(^|_)(rate|rates|rate_limits?|ratelimits?|limiter|throttle|throttles|throttling|"
+    r"login_attempts|failed_attempts|request_counts?|requests_per_\w+|quota|quotas)(_|$)"
 )
 JOB_RE = re.compile(
     r"(^|_)(jobs?|job_status(es)?|task_status(es)?|task_results?|job_results?|"

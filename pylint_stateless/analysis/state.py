@@ -287,8 +287,9 @@ class Resolver:
         parent = binding.parent
         if isinstance(parent, nodes.Arguments):
             return env.get(binding.name)
-        if isinstance(parent, (nodes.For, nodes.Comprehension)) and parent.target is binding:
-            return _element_of(self.resolve(parent.iter, env, depth + 1))
+        loop = _loop_of_target(binding)
+        if loop is not None:
+            return _element_of(self.resolve(loop.iter, env, depth + 1))
         value = astutil.assigned_value(binding)
         if value is None:
             return None
@@ -383,7 +384,10 @@ class Resolver:
 
     def _resolve_call(self, expr: nodes.Call, env: Env, depth: int) -> Ref | None:
         func = expr.func
-        if isinstance(func, nodes.Attribute) and func.attrname in knowledge.ELEMENT_METHODS:
+        if isinstance(func, nodes.Attribute) and (
+            func.attrname in knowledge.ELEMENT_METHODS
+            or func.attrname in knowledge.VIEW_METHODS
+        ):
             base = self.resolve(func.expr, env, depth + 1)
             if isinstance(base, StateRef) and (
                 base.element or base.state.shape is Shape.CONTAINER
@@ -456,6 +460,15 @@ class Resolver:
         if isinstance(value, (nodes.Set, nodes.SetComp)):
             return (Shape.CONTAINER, "set", HIGH, None, "builtins.set")
         if isinstance(value, (nodes.Const, nodes.Tuple, nodes.JoinedStr, nodes.Lambda)):
+            return other
+        if isinstance(value, (nodes.BoolOp, nodes.IfExp)) and depth < 3:
+            # ``_lock or threading.Lock()``, ``a if cond else b``: the strongest operand.
+            operands = value.values if isinstance(value, nodes.BoolOp) else [value.body, value.orelse]
+            shapes = [self._value_shape(operand, depth + 1) for operand in operands]
+            for wanted in (Shape.CONTAINER, Shape.INSTANCE, Shape.RESOURCE):
+                for shape in shapes:
+                    if shape[0] is wanted:
+                        return shape
             return other
         if isinstance(value, nodes.BinOp) and depth < 3:
             # ``[] * n``, ``{} | other``
@@ -551,6 +564,17 @@ class Resolver:
 def _element_of(ref: Ref | None) -> Ref | None:
     if isinstance(ref, StateRef) and (ref.element or ref.state.shape is Shape.CONTAINER):
         return StateRef(ref.state, element=True)
+    return None
+
+
+def _loop_of_target(binding: nodes.AssignName) -> nodes.For | nodes.Comprehension | None:
+    """The loop whose target (or an element of a tuple target) is ``binding``."""
+    node: nodes.NodeNG = binding
+    while isinstance(node.parent, (nodes.Tuple, nodes.List, nodes.Starred)):
+        node = node.parent
+    parent = node.parent
+    if isinstance(parent, (nodes.For, nodes.Comprehension)) and parent.target is node:
+        return parent
     return None
 
 

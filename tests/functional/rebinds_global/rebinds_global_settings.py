@@ -1,0 +1,3 @@
+"""Settings module: plain module-level names."""
+DEBUG = False
+LEVEL = "info"

@@ -1,0 +1,57 @@
+"""Data from a database loaded once and served forever, beside start-up resources."""
+# pylint: disable=missing-function-docstring,global-statement,invalid-name
+import json
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+config_cache = {}
+feature_flags = {}
+models = {}
+countries = {}
+_prices = None
+
+
+def fetch_from_db():
+    return {"settings": True}
+
+
+def load_config():
+    config_cache["settings"] = fetch_from_db()  # [startup-state-never-refreshed]
+
+
+def load_model(path):
+    return path
+
+
+@asynccontextmanager
+async def lifespan(_app):
+    feature_flags.update(fetch_from_db())  # [startup-state-never-refreshed]
+    models["classifier"] = load_model("model.bin")  # a model loaded at start-up: fine
+    with open("countries.json", encoding="utf-8") as handle:
+        countries.update(json.load(handle))  # a file shipped with the code: fine
+    yield
+
+
+app = FastAPI(lifespan=lifespan)
+
+
+@app.on_event("startup")
+async def startup():
+    load_config()
+
+
+def query_prices():
+    return {"apple": 1}
+
+
+def get_prices():
+    global _prices
+    if _prices is None:
+        _prices = query_prices()  # [startup-state-never-refreshed]
+    return _prices
+
+
+@app.get("/config")
+async def get_config():
+    return config_cache["settings"], feature_flags, get_prices(), countries
