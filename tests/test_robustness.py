@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import astroid
+import hypothesmith
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
@@ -235,7 +236,7 @@ def _compiles(code: str) -> bool:
 
 
 @_SETTINGS
-@given(st.one_of(__import__("hypothesmith").from_grammar()))
+@given(hypothesmith.from_grammar())
 def test_hypothesmith_programs(code: str) -> None:
     assume(_compiles(code))
     check_source(code)
@@ -251,7 +252,7 @@ counter = 0
 
 
 @_SETTINGS
-@given(__import__("hypothesmith").from_grammar())
+@given(hypothesmith.from_grammar())
 def test_hypothesmith_programs_as_handler_body(code: str) -> None:
     """A generated program as the body of a route: the walker sees every statement."""
     body = textwrap.indent(code, "    ") if code.strip() else "    pass\n"
@@ -352,8 +353,9 @@ def _statement(draw: st.DrawFn, helpers: list[str], depth: int = 0) -> list[str]
         return [f"f = lambda v: {expr}.append(v)", f"f({key})",
                 f"list(map(lambda v: {expr}.update(v=v), [1]))"]
     if kind == 9:
-        return ["global g0, g1", f"g0 = {draw(st.sampled_from(_VALUES))}", "g1 += [1]",
-                f"if g2 is None:", f"    g2 = {helper}({key})"]
+        # rebinding: a global when the enclosing function declared ``global g0, g1, g2``
+        return [f"g0 = {draw(st.sampled_from(_VALUES))}", "g1 += [1]",
+                "if g2 is None:", f"    g2 = {helper}({key})", "del g0"]
     if kind == 10:
         return [draw(st.sampled_from([
             "svc0.add(k)", "Svc0.cadd(k)", "Svc0.sadd(k)", "Svc1().add(k)", "svc1.reset()",
@@ -402,6 +404,11 @@ def _statement(draw: st.DrawFn, helpers: list[str], depth: int = 0) -> list[str]
     return ["nonlocal_free = 1", *body]
 
 
+def _globals() -> st.SearchStrategy[list[str]]:
+    """Half of the functions declare the module globals they may rebind."""
+    return st.sampled_from([[], ["    global g0, g1, g2"]])
+
+
 @st.composite
 def template_programs(draw: st.DrawFn) -> str:
     framework = draw(st.sampled_from(sorted(_PRELUDES)))
@@ -428,6 +435,7 @@ def template_programs(draw: st.DrawFn) -> str:
             f"        Svc{index}.items[k] = 1",
             "        self.count += 1",
             "    def reset(self, k=None, *args, **kwargs):",
+            *("    " + line for line in draw(_globals())),
             "        x = a = w = None",
             *_indent(flat, 2),
             "    @classmethod",
@@ -446,8 +454,8 @@ def template_programs(draw: st.DrawFn) -> str:
     for name in helpers:
         body = draw(st.lists(_statement(helpers), min_size=1, max_size=4))
         flat = [line for stmt in body for line in stmt]
-        lines += [f"def {name}(x=None, k='a', *args, **kwargs):", "    a = w = None",
-                  *_indent(flat)]
+        lines += [f"def {name}(x=None, k='a', *args, **kwargs):", *draw(_globals()),
+                  "    a = w = None", *_indent(flat)]
     # handlers
     for index in range(draw(st.integers(1, 4))):
         decorator = draw(st.sampled_from(decorators)).format(n=f"p{index}")
@@ -457,6 +465,7 @@ def template_programs(draw: st.DrawFn) -> str:
         lines += [
             decorator,
             f"{'async ' if is_async else ''}def handler{index}(k: str = 'a', *args, **kwargs):",
+            *draw(_globals()),
             "    x = a = w = None",
             *_indent(flat),
         ]

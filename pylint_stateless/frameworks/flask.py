@@ -58,10 +58,12 @@ FRAMEWORK = Framework(
     entry_classes={
         # ``View.as_view`` builds a new instance for every request unless the class
         # sets ``init_every_request = False`` (handled by the discovery).
-        "flask.views.View": EntryClass(
-            Role.VIEW,
-            Lifetime.PER_REQUEST,
-            frozenset({*HTTP_VERBS, "dispatch_request"}),
+        **dict.fromkeys(
+            ("flask.views.View", "flask.views.MethodView", "quart.views.View",
+             "quart.views.MethodView"),
+            EntryClass(
+                Role.VIEW, Lifetime.PER_REQUEST, frozenset({*HTTP_VERBS, "dispatch_request"})
+            ),
         ),
     },
 )

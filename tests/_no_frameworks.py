@@ -1,0 +1,22 @@
+"""Imported by pylint's --init-hook in test_fallback: make every web framework unimportable.
+
+astroid then cannot infer anything from the frameworks, as on a machine where they
+are not installed, while pylint and the plugin keep working.
+"""
+
+from __future__ import annotations
+
+from astroid.exceptions import AstroidImportError
+from astroid.manager import AstroidManager
+
+BLOCKED = frozenset({"fastapi", "starlette", "flask", "quart", "werkzeug", "django"})
+_original = AstroidManager.ast_from_module_name
+
+
+def _blocked(self, modname, *args, **kwargs):
+    if modname and modname.split(".", 1)[0] in BLOCKED:
+        raise AstroidImportError(f"{modname} is blocked for this test")
+    return _original(self, modname, *args, **kwargs)
+
+
+AstroidManager.ast_from_module_name = _blocked

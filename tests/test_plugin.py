@@ -1,0 +1,122 @@
+"""Registration, message ids, configuration errors, and -j 1 == -j 2."""
+
+from __future__ import annotations
+
+import pkgutil
+from collections import Counter
+
+import pylint.extensions
+import pytest
+from pylint import checkers
+from pylint.lint import PyLinter
+
+import pylint_stateless
+from pylint_stateless.checker import StatelessChecker
+from pylint_stateless.messages import MESSAGES, MSG_ID_BASE
+
+from helpers import ROOT, messages, run_pylint
+
+
+def _linter_with_every_pylint_checker() -> PyLinter:
+    linter = PyLinter()
+    checkers.initialize(linter)
+    extensions = [
+        f"pylint.extensions.{info.name}"
+        for info in pkgutil.iter_modules(pylint.extensions.__path__)
+        if not info.name.startswith("_")
+    ]
+    linter.load_plugin_modules(extensions)
+    return linter
+
+
+def test_ids_and_symbols_clash_with_nothing_in_pylint() -> None:
+    linter = _linter_with_every_pylint_checker()
+    taken_ids, taken_symbols = set(), set()
+    for checker in linter.get_checkers():
+        for msgid, (_, symbol, *_rest) in checker.msgs.items():
+            taken_ids.add(msgid)
+            taken_symbols.add(symbol)
+    assert len(taken_ids) > 300, "pylint's own checkers were not loaded"
+    ours = {m.msgid for m in MESSAGES}
+    assert not ours & taken_ids
+    assert not {m.symbol for m in MESSAGES} & taken_symbols
+    assert not {i for i in taken_ids if i[1:3] == str(MSG_ID_BASE)}, "67 is used by pylint"
+    assert all(m.msgid[1:3] == str(MSG_ID_BASE) for m in MESSAGES)
+    assert len(ours) == len(MESSAGES) == len({m.symbol for m in MESSAGES})
+
+
+def test_register_is_idempotent() -> None:
+    """pylint 4.0.x calls ``register`` again in ``-j`` workers: one checker only."""
+    linter = PyLinter()
+    pylint_stateless.register(linter)
+    pylint_stateless.register(linter)
+    ours = [c for c in linter.get_checkers() if isinstance(c, StatelessChecker)]
+    assert len(ours) == 1
+
+
+@pytest.mark.parametrize(
+    ("option", "needle"),
+    [
+        ("--stateless-max-depth=-1", "invalid choice: -1"),
+        ("--stateless-max-depth=deep", "invalid int value: 'deep'"),
+        ("--stateless-ignore-names=(unclosed", "Error in provided regular expression"),
+    ],
+)
+def test_bad_option_values_are_clear_errors(option: str, needle: str) -> None:
+    run = run_pylint("--load-plugins=pylint_stateless", option, "examples/shop/state.py")
+    assert run.returncode != 0
+    assert "Traceback" not in run.stderr
+    assert needle in run.stderr
+    assert option.split("=")[0] in run.stderr
+
+
+def test_bad_option_in_pyproject_is_a_clear_error(tmp_path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.pylint.main]\nload-plugins = ["pylint_stateless"]\nstateless-max-depth = -3\n'
+    )
+    (tmp_path / "mod.py").write_text('"""Empty."""\n')
+    run = run_pylint("mod.py", cwd=tmp_path)
+    assert run.returncode != 0
+    assert "Traceback" not in run.stderr
+    assert "--stateless-max-depth: invalid choice: -3" in run.stderr
+
+
+def test_options_from_pyproject_are_read(tmp_path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        "[tool.pylint.main]\n"
+        'load-plugins = ["pylint_stateless"]\n'
+        'disable = ["all"]\n'
+        'enable = ["stateless"]\n'
+        'stateless-ignore-names = ["carts"]\n'
+    )
+    (tmp_path / "app.py").write_text(
+        '"""App."""\nfrom fastapi import FastAPI\napp = FastAPI()\ncarts = {}\nusers = {}\n'
+        '@app.post("/x")\ndef f(k: str):\n    """F."""\n    carts[k] = 1\n    users[k] = 1\n'
+    )
+    run = run_pylint("--persistent=n", "app.py", cwd=tmp_path)
+    assert "'users'" in run.stdout
+    assert "'carts'" not in run.stdout
+
+
+def _key(message: dict) -> tuple:
+    return (message["path"], message["line"], message["column"], message["symbol"],
+            message["message"], message["confidence"])
+
+
+def test_parallel_run_gives_the_same_messages_once_each() -> None:
+    targets = ["tests/functional/cross_module", "tests/functional/module_state",
+               "tests/functional/shared_instance", "examples/shop"]
+    serial = messages("-j", "1", "--recursive=y", *targets)
+    parallel = messages("-j", "2", "--recursive=y", *targets)
+    assert len(serial) > 20
+    assert sorted(map(_key, serial)) == sorted(map(_key, parallel))
+    for run in (serial, parallel):
+        duplicates = [k for k, n in Counter(map(_key, run)).items() if n > 1]
+        assert not duplicates
+
+
+def test_acceptance_floor_cases_are_in_the_repo_examples() -> None:
+    """The example service shows several different messages."""
+    found = {m["symbol"] for m in messages("--recursive=y", "examples/shop")}
+    assert len(found) >= 6, found
+    assert (ROOT / "examples" / "shop" / "main.py").exists()
