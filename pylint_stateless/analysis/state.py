@@ -269,9 +269,9 @@ class Resolver:
             return None
         if isinstance(scope, nodes.Module):
             return self._resolve_module_binding(scope, expr.name, bindings)
-        if not isinstance(scope, (nodes.FunctionDef, nodes.Lambda)):
+        if not isinstance(scope, (nodes.FunctionDef, nodes.Lambda, nodes.ComprehensionScope)):
             return None
-        if scope is not expr.scope():
+        if scope is not expr.scope() and not isinstance(scope, nodes.ComprehensionScope):
             # A closure variable of an enclosing function: per-request unless it
             # resolves to state itself.
             env = Env()

@@ -60,7 +60,7 @@ FRAMEWORK = Framework(
         # sets ``init_every_request = False`` (handled by the discovery).
         **dict.fromkeys(
             ("flask.views.View", "flask.views.MethodView", "quart.views.View",
-             "quart.views.MethodView"),
+             "quart.views.MethodView", "flask_restful.Resource", "flask_restx.Resource"),
             EntryClass(
                 Role.VIEW, Lifetime.PER_REQUEST, frozenset({*HTTP_VERBS, "dispatch_request"})
             ),

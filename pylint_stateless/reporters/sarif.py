@@ -87,11 +87,19 @@ CATEGORIES: dict[str, str] = {
     "I": "info",
 }
 
+#: GitHub code scanning takes at most this many characters of a rule's short and full
+#: description; the whole text stays in the rule's ``help``.
+DESCRIPTION_LIMIT = 1024
+
 _OUR_MSGIDS = frozenset(message.msgid for message in MESSAGES)
 
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
+
+
+def _clip(text: str, limit: int = DESCRIPTION_LIMIT) -> str:
+    return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
 
 
 def _first_sentence(text: str) -> str:
@@ -211,8 +219,8 @@ class SarifReporter(BaseReporter):
         rule: dict[str, Any] = {
             "id": msgid,
             "name": symbol,
-            "shortDescription": {"text": _first_sentence(description)},
-            "fullDescription": {"text": description},
+            "shortDescription": {"text": _clip(_first_sentence(description))},
+            "fullDescription": {"text": _clip(description)},
             "defaultConfiguration": {"level": LEVELS.get(category, "warning")},
             # GitHub code scanning shows help next to each alert (help.text is required there).
             "help": {

@@ -41,6 +41,7 @@ def element(key):
     found.update(seen=True)  # [request-mutates-module-state]
     for entry in profiles.values():
         entry.clear()  # [request-mutates-module-state]
+    _ = [item.append(key) for item in registry.values()]  # [request-mutates-module-state]
     return "ok"
 
 

@@ -2,6 +2,7 @@
 # pylint: disable=missing-function-docstring,missing-class-docstring
 from flask import Blueprint, Flask, g, request, session
 from flask.views import MethodView
+from flask_restful import Resource  # pylint: disable=import-error
 from quart import Quart
 
 app = Flask(__name__)
@@ -49,6 +50,13 @@ class ItemView(MethodView):
 
 
 app.add_url_rule("/view", view_func=ItemView.as_view("items"))
+
+
+class Todo(Resource):  # registered with api.add_resource(Todo, "/todo")
+    def put(self, todo_id):
+        self.todo_id = todo_id  # one resource instance per request: fine
+        views.append(todo_id)  # [request-mutates-module-state]
+        return [hook.upper() for hook in hooks if hook]
 
 
 @qapp.route("/q")
