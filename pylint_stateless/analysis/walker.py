@@ -318,18 +318,18 @@ class Walker:
                 if isinstance(inferred, bases.BoundMethod)
                 else None
             )
-            return [(method, self._bind(method, call, env, first), INFERENCE)]
+            return [(method, self._bind(method, call.args, call.keywords, env, first), INFERENCE)]
         if isinstance(inferred, nodes.FunctionDef):
             if not astutil.is_project_node(inferred, current):
                 return []
             if isinstance(inferred.parent, nodes.ClassDef) and inferred.type == "method":
                 return []  # a function object taken from a class: not a call we can bind
-            return [(inferred, self._bind(inferred, call, env, None), INFERENCE)]
+            return [(inferred, self._bind(inferred, call.args, call.keywords, env, None), INFERENCE)]
         if isinstance(inferred, nodes.ClassDef) and astutil.is_project_node(inferred, current):
             init = _project_init(inferred, current)
             if init is None:
                 return []
-            return [(init, self._bind(init, call, env, SelfRef(inferred)), INFERENCE)]
+            return [(init, self._bind(init, call.args, call.keywords, env, SelfRef(inferred)), INFERENCE)]
         return []
 
     def _deferred(
@@ -352,14 +352,15 @@ class Walker:
         if target is None:
             return []
         inferred = astutil.infer_one(target)
-        if isinstance(inferred, nodes.FunctionDef) and astutil.is_project_node(
-            inferred, self.resolver.current
-        ):
-            if isinstance(inferred.parent, nodes.ClassDef):
-                return []
-            bound = _bind_positional(inferred, args, self.resolver, env)
-            return [(inferred, bound, INFERENCE)]
-        return []
+        func = astutil.function_of(inferred)
+        if func is None or not astutil.is_project_node(func, self.resolver.current):
+            return []
+        first: Ref | None = None
+        if isinstance(inferred, bases.BoundMethod):
+            first = self._receiver(target, func, env)
+        elif isinstance(func.parent, nodes.ClassDef) and func.type == "method":
+            return []  # an unbound method: nothing to bind ``self`` to
+        return [(func, self._bind(func, args, (), env, first), INFERENCE)]
 
     def _receiver(
         self, func: nodes.NodeNG, method: nodes.FunctionDef, env: Env
@@ -377,9 +378,15 @@ class Walker:
                 return ref
         return SelfRef(cls) if cls is not None else None
 
-    def _bind(
-        self, func: nodes.FunctionDef, call: nodes.Call, env: Env, first: Ref | None
+    def _bind(  # pylint: disable=too-many-arguments,too-many-positional-arguments
+        self,
+        func: nodes.FunctionDef,
+        args: list[nodes.NodeNG],
+        keywords: tuple[nodes.Keyword, ...] | list[nodes.Keyword],
+        env: Env,
+        first: Ref | None,
     ) -> Env:
+        """What the callee's parameters are bound to, from the caller's arguments."""
         params = [*func.args.posonlyargs, *func.args.args]
         mapping: dict[str, Ref] = {}
         offset = 0
@@ -387,14 +394,14 @@ class Walker:
             if params and first is not None:
                 mapping[params[0].name] = first
             offset = 1
-        for index, arg in enumerate(call.args):
+        for index, arg in enumerate(args):
             if isinstance(arg, nodes.Starred) or offset + index >= len(params):
                 break
             ref = self.resolver.resolve(arg, env)
             if ref is not None:
                 mapping[params[offset + index].name] = ref
         names = {p.name for p in params} | {p.name for p in func.args.kwonlyargs}
-        for keyword in call.keywords or ():
+        for keyword in keywords or ():
             if keyword.arg in names:
                 ref = self.resolver.resolve(keyword.value, env)
                 if ref is not None:
@@ -462,20 +469,6 @@ def _project_init(cls: nodes.ClassDef, current: nodes.Module) -> nodes.FunctionD
                 return node
             return None
     return None
-
-
-def _bind_positional(
-    func: nodes.FunctionDef, args: list[nodes.NodeNG], resolver: Resolver, env: Env
-) -> Env:
-    params = [*func.args.posonlyargs, *func.args.args]
-    mapping: dict[str, Ref] = {}
-    for param, arg in zip(params, args):
-        if isinstance(arg, nodes.Starred):
-            break
-        ref = resolver.resolve(arg, env)
-        if ref is not None:
-            mapping[param.name] = ref
-    return Env.of(mapping)
 
 
 def _is_lazy_init(statement: nodes.NodeNG, target: nodes.NodeNG) -> bool:

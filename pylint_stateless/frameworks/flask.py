@@ -40,6 +40,7 @@ FRAMEWORK = Framework(
         "before_app_request": Role.HOOK,
         "after_app_request": Role.HOOK,
         "teardown_app_request": Role.HOOK,
+        "teardown_appcontext": Role.HOOK,
         "context_processor": Role.HOOK,
         "app_context_processor": Role.HOOK,
         "url_value_preprocessor": Role.HOOK,
