@@ -19,6 +19,11 @@ def register(linter: PyLinter) -> None:
         StatelessChecker,
     )
 
+    from pylint_stateless.reporters import (  # pylint: disable=import-outside-toplevel
+        SarifReporter,
+    )
+
+    linter.register_reporter(SarifReporter)  # ``--output-format=sarif``
     if StatelessChecker.name in linter.get_checker_names():
         return
     linter.register_checker(StatelessChecker(linter))

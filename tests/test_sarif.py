@@ -451,3 +451,14 @@ def test_other_plugins_messages_have_no_help_uri(validator: jsonschema.Draft4Val
     assert "helpUri" not in rule
     assert rule["defaultConfiguration"]["level"] == "note"
     assert _run(log)["results"][0]["level"] == "note"  # convention
+
+
+def test_long_descriptions_are_clipped_for_github(monkeypatch: pytest.MonkeyPatch) -> None:
+    reporter = SarifReporter()
+    long_text = "Word " * 400 + "end."
+    monkeypatch.setattr(SarifReporter, "_description", lambda self, msgid: long_text)
+    reporter.handle_message(_message(1, 0, None, None))
+    rule = _run(reporter.sarif_log())["tool"]["driver"]["rules"][0]
+    assert len(rule["fullDescription"]["text"]) <= 1024
+    assert rule["fullDescription"]["text"].endswith("...")
+    assert rule["help"]["text"].startswith(" ".join(long_text.split()))

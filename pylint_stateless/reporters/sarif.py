@@ -18,8 +18,9 @@ pylint's command line or configuration (no source file) go to the invocation's
 ``toolConfigurationNotifications`` instead of ``results``.
 
 Lines and columns: SARIF counts both from 1.  pylint's lines already start at 1
-(0 or ``None`` means "no line", e.g. for a message about the command line); its
-columns start at 0, so one is added.  pylint's end column is exclusive, as SARIF's
+(pylint itself turns a line 0 into 1; a message built with line 0 or ``None`` gets
+a location without a region, i.e. the whole file); its columns start at 0, so one
+is added.  pylint's end column is exclusive, as SARIF's
 ``endColumn`` is.  Columns are copied as pylint reports them: for nodes this is
 Python's AST offset, which counts UTF-8 bytes, so on a line with non-ASCII text
 before the node the column is larger than the code-point column SARIF's
