@@ -27,8 +27,14 @@ from pylint_stateless.analysis.state import (
     StateRef,
 )
 from pylint_stateless.analysis.walker import Hit, Op, Walker
-from pylint_stateless.entrypoints import Discovery, EntryPoint
-from pylint_stateless.frameworks import Lifetime, Role
+from pylint_stateless.entrypoints import Discovery, EntryPoint, Knowledge
+from pylint_stateless.frameworks import (
+    FRAMEWORK_NAMES,
+    FRAMEWORKS,
+    EntryClass,
+    Lifetime,
+    Role,
+)
 from pylint_stateless.messages import MESSAGES, SYMBOLS
 
 if TYPE_CHECKING:
@@ -36,6 +42,19 @@ if TYPE_CHECKING:
 
 _DEBUG = os.environ.get("PYLINT_STATELESS_DEBUG") == "1"
 MAX_DEPTH_CHOICES = range(0, 31)
+
+
+class CsvChoices(tuple):
+    """``choices`` for a comma-separated option: every element must be one of them.
+
+    argparse checks ``value in choices`` with the whole parsed list; this makes an
+    unknown name a clear "invalid choice" error naming the option.
+    """
+
+    def __contains__(self, value: object) -> bool:
+        if isinstance(value, (list, tuple)):
+            return all(tuple.__contains__(self, item) for item in value)
+        return tuple.__contains__(self, value)
 
 
 @dataclass
@@ -89,6 +108,37 @@ class StatelessChecker(BaseChecker):
             },
         ),
         (
+            "stateless-entry-base-classes",
+            {
+                "default": (),
+                "type": "csv",
+                "metavar": "<qualified names>",
+                "help": "Qualified names of in-house base classes whose subclasses' methods "
+                "serve requests, one instance per request (their ``self`` is private).",
+            },
+        ),
+        (
+            "stateless-shared-base-classes",
+            {
+                "default": (),
+                "type": "csv",
+                "metavar": "<qualified names>",
+                "help": "Qualified names of in-house base classes whose subclasses' methods "
+                "serve requests on one instance shared by every request of the process.",
+            },
+        ),
+        (
+            "stateless-frameworks",
+            {
+                "default": FRAMEWORK_NAMES,
+                "type": "csv",
+                "choices": CsvChoices(FRAMEWORK_NAMES),
+                "metavar": "<names>",
+                "help": "Frameworks whose entry points are recognised (default: all of "
+                f"{', '.join(FRAMEWORK_NAMES)}).",
+            },
+        ),
+        (
             "stateless-max-depth",
             {
                 "default": 5,
@@ -103,14 +153,25 @@ class StatelessChecker(BaseChecker):
     def __init__(self, linter: PyLinter) -> None:
         super().__init__(linter)
         self._discovery: Discovery | None = None
-        self._extra_decorators: frozenset[str] = frozenset()
+        self._knowledge = Knowledge()
         self._extra_resources: frozenset[str] = frozenset()
         self._ignore: tuple[re.Pattern[str], ...] = ()
         self._max_depth = 5
 
     def open(self) -> None:
         config = self.linter.config
-        self._extra_decorators = frozenset(config.stateless_entry_decorators)
+        enabled = set(config.stateless_frameworks)
+        extra_bases = [
+            *((q, EntryClass(Role.ROUTE, Lifetime.PER_REQUEST))
+              for q in config.stateless_entry_base_classes),
+            *((q, EntryClass(Role.ROUTE, Lifetime.SHARED))
+              for q in config.stateless_shared_base_classes),
+        ]
+        self._knowledge = Knowledge(
+            frameworks=tuple(fw for fw in FRAMEWORKS if fw.name in enabled),
+            extra_decorators=frozenset(config.stateless_entry_decorators),
+            extra_bases=tuple(extra_bases),
+        )
         self._extra_resources = frozenset(config.stateless_resource_types)
         self._ignore = tuple(config.stateless_ignore_names)
         self._max_depth = config.stateless_max_depth
@@ -119,7 +180,7 @@ class StatelessChecker(BaseChecker):
 
     @only_required_for_messages(*SYMBOLS)
     def visit_module(self, node: nodes.Module) -> None:
-        self._discovery = Discovery(node, self._extra_decorators)
+        self._discovery = Discovery(node, self._knowledge)
 
     @only_required_for_messages(*SYMBOLS)
     def visit_functiondef(self, node: nodes.FunctionDef) -> None:
@@ -163,7 +224,15 @@ class StatelessChecker(BaseChecker):
     # -- analysis -----------------------------------------------------------------------
 
     def _analyse(self, module: nodes.Module, discovery: Discovery) -> list[_Report]:
-        resolver = Resolver(module, extra_resources=self._extra_resources)
+        frameworks = self._knowledge.frameworks
+        resolver = Resolver(
+            module,
+            extra_resources=self._extra_resources,
+            app_classes=frozenset(q for fw in frameworks for q in fw.app_classes
+                                  if fw.app_objects or fw.app_state_attributes),
+            app_objects=frozenset(n for fw in frameworks for n in fw.app_objects),
+            app_namespaces=frozenset(n for fw in frameworks for n in fw.app_state_attributes),
+        )
         walker = Walker(resolver, max_depth=self._max_depth)
         reports: dict[tuple[int, tuple[str, ...]], _Report] = {}
         hits_by_state: dict[State, list[Hit]] = {}
@@ -232,7 +301,7 @@ class StatelessChecker(BaseChecker):
                 return Env.of({self_name: ref})
         if entry.lifetime is Lifetime.SHARED and entry.shared_self is not None:
             shared = resolver.shared_instance_state(
-                entry.shared_self, f"{entry.shared_self.name} {entry.role.value} instance"
+                entry.shared_self, f"{entry.shared_self.name} instance"
             )
             return Env.of({self_name: StateRef(shared)})
         return Env.of({self_name: SelfRef(cls)})
@@ -271,6 +340,8 @@ def _where(state: State, module: nodes.Module, line: int | None = None) -> str:
 
 def _describe_state(state: State, module: nodes.Module, rebind: bool) -> str:
     """``Module-level dict 'users' (line 5)``: what the state is and where it is defined."""
+    if state.kind is StateKind.APP:
+        return f"Application state '{state.name}'"
     kind = f"{state.type_name}, " if state.shape is Shape.CONTAINER and not rebind else ""
     where = f"({kind}{_where(state, module)})"
     if state.kind is StateKind.CLASS:

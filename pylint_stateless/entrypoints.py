@@ -7,11 +7,17 @@ cheapest test first: the name must be one the tables know, then astroid
 inference must resolve it to a framework object; when inference fails (the
 framework is not importable), the import statements and the shape of the call
 decide, at lower confidence.
+
+A function registered in the linted module but defined in another one is an
+entry point of the linted module, unless its own module declares it (by a
+decorator, its class, or the Django view convention): then that module reports
+it, so that nothing is reported twice.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from astroid import bases, nodes
@@ -21,30 +27,9 @@ from pylint_stateless.analysis import astutil
 from pylint_stateless.frameworks import FRAMEWORKS, EntryClass, Framework, Lifetime, Role
 from pylint_stateless.frameworks.base import HTTP_VERBS, Registration
 
-_DECORATOR_NAMES = frozenset(
-    name
-    for fw in FRAMEWORKS
-    for name in (
-        *fw.decorator_methods,
-        *fw.bare_decorator_methods,
-        *fw.startup_event_methods,
-        *(qname.rsplit(".", 1)[-1] for qname in fw.decorator_functions),
-    )
-)
-_REGISTRATION_NAMES = frozenset(
-    name
-    for fw in FRAMEWORKS
-    for name in (
-        *fw.registration_methods,
-        *fw.startup_event_methods,
-        *(qname.rsplit(".", 1)[-1] for qname in fw.registration_callables),
-        *(qname.rsplit(".", 1)[-1] for qname in fw.app_classes),
-    )
-)
-_ENTRY_BASES: dict[str, tuple[Framework, EntryClass]] = {
-    qname: (fw, spec) for fw in FRAMEWORKS for qname, spec in fw.entry_classes.items()
-}
 _SHAPE_NEEDS_PATH = frozenset({Role.ROUTE, Role.WEBSOCKET})
+_GRPC_REGISTRATION = re.compile(r"^add_\w+Servicer_to_server$")
+_DJANGO_PACKAGES = ("django", "rest_framework")
 
 
 @dataclass(frozen=True)
@@ -58,7 +43,7 @@ class EntryPoint:
     confidence: Confidence
     lifetime: Lifetime | None = None  # for methods: lifetime of ``self``
     shared_self: nodes.ClassDef | None = None  # class whose shared instance is ``self``
-    self_state: object | None = None  # a module-level instance bound to ``self``
+    self_state: nodes.NodeNG | None = None  # expression of the instance bound to ``self``
 
     @property
     def name(self) -> str:
@@ -68,29 +53,77 @@ class EntryPoint:
         return f"'{self.name}' ({self.label})" if self.label else f"'{self.name}'"
 
 
+@dataclass(frozen=True)
+class Knowledge:
+    """The framework tables in force, indexed for the cheap name tests."""
+
+    frameworks: tuple[Framework, ...] = FRAMEWORKS
+    extra_decorators: frozenset[str] = frozenset()
+    extra_bases: tuple[tuple[str, EntryClass], ...] = ()
+    decorator_names: frozenset[str] = field(init=False)
+    registration_names: frozenset[str] = field(init=False)
+    entry_bases: dict[str, EntryClass] = field(init=False)
+    hook_lists: dict[str, Role] = field(init=False)
+
+    def __post_init__(self) -> None:
+        fws = self.frameworks
+        set_ = object.__setattr__
+        set_(self, "decorator_names", frozenset(
+            name
+            for fw in fws
+            for name in (
+                *fw.decorator_methods, *fw.bare_decorator_methods, *fw.startup_event_methods,
+                *(qname.rsplit(".", 1)[-1] for qname in fw.decorator_functions),
+            )
+        ) | {q.rsplit(".", 1)[-1] for q in self.extra_decorators})
+        set_(self, "registration_names", frozenset(
+            name
+            for fw in fws
+            for name in (
+                *fw.registration_methods, *fw.startup_event_methods,
+                *(qname.rsplit(".", 1)[-1] for qname in fw.registration_callables),
+                *(qname.rsplit(".", 1)[-1] for qname in fw.app_classes),
+            )
+        ) | {"append"})
+        entry_bases = {q: spec for fw in fws for q, spec in fw.entry_classes.items()}
+        entry_bases.update(self.extra_bases)
+        set_(self, "entry_bases", entry_bases)
+        set_(self, "hook_lists", {n: r for fw in fws for n, r in fw.hook_lists.items()})
+
+    @property
+    def enabled(self) -> frozenset[str]:
+        return frozenset(fw.name for fw in self.frameworks)
+
+    def app_frameworks(self, qnames: set[str]) -> list[Framework]:
+        return [fw for fw in self.frameworks if qnames & fw.app_classes]
+
+
 @dataclass
-class Discovery:
+class Discovery:  # pylint: disable=too-many-instance-attributes
     """Collects candidates during the pylint walk; resolves them on demand."""
 
     module: nodes.Module
-    extra_decorators: frozenset[str] = frozenset()
+    knowledge: Knowledge = field(default_factory=Knowledge)
     functions: list[nodes.FunctionDef] = field(default_factory=list)
     classes: list[nodes.ClassDef] = field(default_factory=list)
     calls: list[nodes.Call] = field(default_factory=list)
+    _is_django_module: bool | None = None
 
     # -- collection (called from the checker's visit methods) ---------------------------
 
     def add_function(self, node: nodes.FunctionDef) -> None:
-        if node.decorators is not None:
+        if node.decorators is not None or isinstance(node.parent, nodes.Module):
             self.functions.append(node)
 
     def add_class(self, node: nodes.ClassDef) -> None:
-        if node.bases:
+        if node.bases or "__call__" in node.locals:
             self.classes.append(node)
 
     def add_call(self, node: nodes.Call) -> None:
         name = astutil.last_name(node.func)
-        if name in _REGISTRATION_NAMES:
+        if name in self.knowledge.registration_names or (
+            name is not None and _GRPC_REGISTRATION.match(name)
+        ):
             self.calls.append(node)
 
     # -- resolution ---------------------------------------------------------------------
@@ -98,7 +131,7 @@ class Discovery:
     def entry_points(self) -> list[EntryPoint]:
         found: list[EntryPoint] = []
         for func in self.functions:
-            found.extend(self._from_decorators(func))
+            found.extend(self._from_function(func))
         for cls in self.classes:
             found.extend(self._from_class(cls, cls))
         for call in self.calls:
@@ -111,80 +144,136 @@ class Discovery:
             unique.values(), key=lambda e: (e.anchor.fromlineno or 0, e.func.lineno or 0)
         )
 
-    # decorators -------------------------------------------------------------------------
+    # functions --------------------------------------------------------------------------
 
-    def _from_decorators(self, func: nodes.FunctionDef) -> Iterable[EntryPoint]:
-        if func.decorators is None:
-            return
-        for decorator in func.decorators.nodes:
-            result = self._classify_decorator(decorator)
+    def _from_function(self, func: nodes.FunctionDef) -> Iterator[EntryPoint]:
+        for decorator in func.decorators.nodes if func.decorators else ():
+            result = self.classify_decorator(decorator)
             if result is None:
                 continue
             role, label, confidence = result
-            yield EntryPoint(func, role, label, func, confidence)
+            lifetime, shared = self._method_lifetime(func)
+            yield EntryPoint(func, role, label, func, confidence, lifetime, shared)
             return
+        if self._is_django_view(func):
+            yield EntryPoint(func, Role.VIEW, "Django view", func, INFERENCE_FAILURE)
 
-    def _classify_decorator(
+    def _method_lifetime(
+        self, func: nodes.FunctionDef
+    ) -> tuple[Lifetime | None, nodes.ClassDef | None]:
+        """For a decorated method: how long ``self`` lives (its class may say)."""
+        cls = func.parent
+        if not isinstance(cls, nodes.ClassDef):
+            return None, None
+        match = self._entry_class(cls)
+        if match is not None and match[0].lifetime is Lifetime.SHARED:
+            return Lifetime.SHARED, cls
+        return Lifetime.PER_REQUEST, None
+
+    def _is_django_view(self, func: nodes.FunctionDef) -> bool:
+        """``def view(request, ...)`` at the top of a Django ``views`` module."""
+        if "django" not in self.knowledge.enabled or not isinstance(func.parent, nodes.Module):
+            return False
+        if func.name.startswith("_") or not _first_param_is(func, "request"):
+            return False
+        module = func.root()
+        name = module.name
+        if not (name == "views" or name.endswith(".views") or ".views." in name):
+            return False
+        return _imports_any(module, _DJANGO_PACKAGES)
+
+    def classify_decorator(  # pylint: disable=too-many-return-statements
         self, decorator: nodes.NodeNG
     ) -> tuple[Role, str, Confidence] | None:
         call = decorator if isinstance(decorator, nodes.Call) else None
         target = call.func if call is not None else decorator
         name = astutil.last_name(target)
-        if name is None:
-            return None
-        extra = self._extra_match(target)
-        if name not in _DECORATOR_NAMES and extra is None:
+        if name is None or name not in self.knowledge.decorator_names:
             return None
         inferred = astutil.infer_one(target)
+        import_name = astutil.import_qname(target)
+        extras = self.knowledge.extra_decorators
         if inferred is not None:
             qname = astutil.qname_of(inferred)
-            if qname in self.extra_decorators:
+            if qname in extras or import_name in extras:
                 return Role.ROUTE, _route_label(name, call), INFERENCE
             if isinstance(inferred, bases.BoundMethod):
                 owner = getattr(inferred.bound, "_proxied", None)
                 if isinstance(owner, nodes.ClassDef):
-                    framework = _framework_of_app(astutil.class_qnames(owner))
-                    if framework is not None:
-                        return _decorator_role(framework, name, call, INFERENCE)
+                    for framework in self.knowledge.app_frameworks(astutil.class_qnames(owner)):
+                        role = _decorator_role(framework, name, call, INFERENCE)
+                        if role is not None:
+                            return role
                 return None
-            for fw in FRAMEWORKS:
-                if qname in fw.decorator_functions:
-                    return fw.decorator_functions[qname], name, INFERENCE
+            for qname_ in (qname, import_name):
+                role = self._decorator_function(qname_, name, call, INFERENCE)
+                if role is not None:
+                    return role
             return None
-        # The framework could not be inferred: fall back on names.
-        if extra is not None:
+        # Nothing could be inferred (the framework is not importable): names decide.
+        if import_name in extras:
             return Role.ROUTE, _route_label(name, call), INFERENCE_FAILURE
+        function_role = self._decorator_function(import_name, name, call, INFERENCE_FAILURE)
+        if function_role is not None:
+            return function_role
         if isinstance(target, nodes.Attribute):
             receiver = astutil.constructor_qname(target.expr) or astutil.import_qname(
                 target.expr
             )
-            framework = _framework_of_app({receiver}) if receiver else None
-            if framework is not None:
-                return _decorator_role(framework, name, call, INFERENCE_FAILURE)
-            return _decorator_by_shape(name, call)
-        qname = astutil.import_qname(target)
-        for fw in FRAMEWORKS:
-            if qname in fw.decorator_functions:
-                return fw.decorator_functions[qname], name, INFERENCE_FAILURE
+            for framework in self.knowledge.app_frameworks({receiver} if receiver else set()):
+                role = _decorator_role(framework, name, call, INFERENCE_FAILURE)
+                if role is not None:
+                    return role
+            return self._decorator_by_shape(name, call)
         return None
 
-    def _extra_match(self, target: nodes.NodeNG) -> str | None:
-        if not self.extra_decorators:
+    def _decorator_function(
+        self, qname: str | None, name: str, call: nodes.Call | None, confidence: Confidence
+    ) -> tuple[Role, str, Confidence] | None:
+        if qname is None:
             return None
-        qname = astutil.import_qname(target)
-        if qname in self.extra_decorators:
-            return qname
-        name = astutil.last_name(target)
-        if any(extra.rsplit(".", 1)[-1] == name for extra in self.extra_decorators):
-            return ""
+        for fw in self.knowledge.frameworks:
+            role = fw.decorator_functions.get(qname)
+            if role is not None:
+                if role in (Role.ROUTE, Role.WEBSOCKET):
+                    return role, _route_label(name, call), confidence
+                return role, _role_label(role, name), confidence
         return None
 
-    # classes ------------------------------------------------------------------------
+    def _decorator_by_shape(
+        self, name: str, call: nodes.Call | None
+    ) -> tuple[Role, str, Confidence] | None:
+        """``@<something>.get("/path")`` with nothing inferable: a route, at low confidence."""
+        fws = self.knowledge.frameworks
+        if call is None:
+            for fw in fws:
+                role = fw.bare_decorator_methods.get(name)
+                if role is Role.HOOK:
+                    return role, f"{name} hook", INFERENCE_FAILURE
+            return None
+        first = astutil.const_str(call.args[0] if call.args else None)
+        for fw in fws:
+            role = fw.decorator_methods.get(name)
+            if role is None:
+                continue
+            if role in _SHAPE_NEEDS_PATH:
+                if first is None or not first.startswith("/"):
+                    return None
+                return role, _route_label(name, call), INFERENCE_FAILURE
+            if role is Role.MIDDLEWARE and first == "http":
+                return role, "HTTP middleware", INFERENCE_FAILURE
+            if role is Role.ERROR_HANDLER and call.args and fw.name in {"flask", "starlette"}:
+                return role, role.value, INFERENCE_FAILURE
+        for fw in fws:
+            events = fw.startup_event_methods.get(name)
+            if events and first in events:
+                return Role.STARTUP, "", INFERENCE_FAILURE
+        return None
 
-    def _from_class(
-        self, cls: nodes.ClassDef, anchor: nodes.NodeNG
-    ) -> Iterable[EntryPoint]:
-        match = _entry_class(cls)
+    # classes ----------------------------------------------------------------------------
+
+    def _from_class(self, cls: nodes.ClassDef, anchor: nodes.NodeNG) -> Iterator[EntryPoint]:
+        match = self._entry_class(cls)
         if match is None:
             return
         spec, confidence = match
@@ -194,77 +283,144 @@ class Discovery:
         for method in _own_methods(cls):
             if method.type in {"classmethod", "staticmethod"}:
                 continue
-            if spec.methods and method.name not in spec.methods:
-                continue
-            if lifetime is Lifetime.SHARED and method.name in spec.setup_methods:
+            if not spec.serves(method.name, lifetime):
                 continue
             yield EntryPoint(
                 method,
                 spec.role,
-                spec.role.value,
+                spec.label or spec.role.value,
                 anchor if anchor is not cls else method,
                 confidence,
                 lifetime=lifetime,
                 shared_self=cls if lifetime is Lifetime.SHARED else None,
             )
 
+    def _entry_class(self, cls: nodes.ClassDef) -> tuple[EntryClass, Confidence] | None:
+        bases_ = self.knowledge.entry_bases
+        qnames: set[str] = set()
+        for klass in astutil.class_and_ancestors(cls):  # nearest base first
+            if klass is cls:
+                continue
+            qname = klass.qname()
+            if qname in bases_:
+                return bases_[qname], INFERENCE
+            qnames.add(qname)
+        for base in cls.bases:
+            qname = astutil.import_qname(base)
+            if qname in bases_:
+                return bases_[qname], INFERENCE_FAILURE
+        return self._entry_class_by_convention(cls, qnames)
+
+    def _entry_class_by_convention(
+        self, cls: nodes.ClassDef, ancestors: set[str]
+    ) -> tuple[EntryClass, Confidence] | None:
+        enabled = self.knowledge.enabled
+        if "grpc" in enabled and any(
+            _is_generated_servicer(base) for base in (*cls.bases, *ancestors)
+        ):
+            return _SHARED_SERVICE, INFERENCE_FAILURE
+        if "django" in enabled:
+            init = cls.locals.get("__init__")
+            if (
+                init
+                and isinstance(init[0], nodes.FunctionDef)
+                and "__call__" in cls.locals
+                and _param_names(init[0])[1:2] == ["get_response"]
+            ):
+                return _DJANGO_MIDDLEWARE, INFERENCE_FAILURE
+        return None
+
     # registration calls ---------------------------------------------------------------
 
-    def _from_call(self, call: nodes.Call) -> Iterable[EntryPoint]:
+    def _from_call(self, call: nodes.Call) -> Iterator[EntryPoint]:
         name = astutil.last_name(call.func)
         if name is None:
             return
+        if name == "append":
+            yield from self._from_hook_list(call)
+            return
+        if _GRPC_REGISTRATION.match(name) and "grpc" in self.knowledge.enabled:
+            target = call.args[0] if call.args else None
+            registration = Registration(Role.ROUTE, 0, resource_methods="")
+            yield from self._targets(target, registration, "gRPC method", call, INFERENCE)
+            return
         inferred = astutil.infer_one(call.func)
-        confidence = INFERENCE
-        registration: Registration | None = None
-        framework: Framework | None = None
         if isinstance(inferred, bases.BoundMethod):
             owner = getattr(inferred.bound, "_proxied", None)
             if isinstance(owner, nodes.ClassDef):
-                framework = _framework_of_app(astutil.class_qnames(owner))
-        elif isinstance(inferred, (nodes.ClassDef, nodes.FunctionDef)):
-            qname = inferred.qname()
-            for fw in FRAMEWORKS:
-                if qname in fw.registration_callables:
-                    registration = fw.registration_callables[qname]
-                if qname in fw.app_classes:
-                    yield from self._startup_keywords(call, fw, INFERENCE)
+                for framework in self.knowledge.app_frameworks(astutil.class_qnames(owner)):
+                    yield from self._method_registration(framework, name, call, INFERENCE)
+            return
+        if inferred is not None:
+            # ``django.urls.path`` infers to a partial function: its import name decides.
+            qnames = [astutil.qname_of(inferred), astutil.import_qname(call.func)]
+            for qname in dict.fromkeys(q for q in qnames if q):
+                found = list(self._callable_registration(qname, call, INFERENCE))
+                if found:
+                    yield from found
                     return
-        elif inferred is None:
-            confidence = INFERENCE_FAILURE
-            qname = astutil.import_qname(call.func)
-            for fw in FRAMEWORKS:
-                if qname in fw.registration_callables:
-                    registration = fw.registration_callables[qname]
-                if qname in fw.app_classes:
-                    yield from self._startup_keywords(call, fw, INFERENCE_FAILURE)
-                    return
-            if registration is None and isinstance(call.func, nodes.Attribute):
-                receiver = astutil.constructor_qname(call.func.expr)
-                framework = _framework_of_app({receiver}) if receiver else None
-                if framework is None and astutil.const_str(
-                    call.args[0] if call.args else None
-                ):
-                    framework = _framework_by_method(name)
-        if framework is not None:
-            events = framework.startup_event_methods.get(name)
-            if events is not None:
-                if astutil.const_str(call.args[0] if call.args else None) in events:
-                    target = astutil.call_argument(call, 1, "func")
-                    yield from self._targets(target, Role.STARTUP, "", call, confidence)
-                return
-            registration = framework.registration_methods.get(name)
+            return
+        qname = astutil.import_qname(call.func)
+        if qname is not None and not qname.startswith("builtins."):
+            yield from self._callable_registration(qname, call, INFERENCE_FAILURE)
+        if isinstance(call.func, nodes.Attribute):
+            receiver = astutil.constructor_qname(call.func.expr)
+            frameworks = self.knowledge.app_frameworks({receiver} if receiver else set())
+            if not frameworks and call.args and astutil.const_str(call.args[0]) is not None:
+                # ``<something>.add_route("GET", "/path", handler)``: every framework that
+                # has such a method is tried; only a target that is a function counts.
+                frameworks = [
+                    fw for fw in self.knowledge.frameworks
+                    if name in fw.registration_methods or name in fw.startup_event_methods
+                ]
+            for framework in frameworks:
+                yield from self._method_registration(framework, name, call, INFERENCE_FAILURE)
+
+    def _method_registration(
+        self, framework: Framework, name: str, call: nodes.Call, confidence: Confidence
+    ) -> Iterator[EntryPoint]:
+        events = framework.startup_event_methods.get(name)
+        if events is not None:
+            if astutil.const_str(call.args[0] if call.args else None) in events:
+                target = astutil.call_argument(call, 1, "func")
+                yield from self._targets(
+                    target, Registration(Role.STARTUP, 1), "", call, confidence
+                )
+            return
+        registration = framework.registration_methods.get(name)
         if registration is None:
             return
         target = astutil.call_argument(call, registration.position, registration.keyword)
-        label = registration.role.value
-        if registration.role in (Role.ROUTE, Role.WEBSOCKET):
-            label = _route_label(name, call, path_from_args=True)
-        yield from self._targets(target, registration.role, label, call, confidence)
+        label = _registration_label(registration.role, name, call)
+        yield from self._targets(target, registration, label, call, confidence)
+
+    def _callable_registration(
+        self, qname: str, call: nodes.Call, confidence: Confidence
+    ) -> Iterator[EntryPoint]:
+        for fw in self.knowledge.frameworks:
+            if qname in fw.app_classes:
+                yield from self._startup_keywords(call, fw, confidence)
+                return
+            registration = fw.registration_callables.get(qname)
+            if registration is not None:
+                target = astutil.call_argument(call, registration.position, registration.keyword)
+                label = _registration_label(registration.role, qname.rsplit(".", 1)[-1], call)
+                yield from self._targets(target, registration, label, call, confidence)
+                return
+
+    def _from_hook_list(self, call: nodes.Call) -> Iterator[EntryPoint]:
+        """``app.on_startup.append(fn)``."""
+        func = call.func
+        if not (isinstance(func, nodes.Attribute) and isinstance(func.expr, nodes.Attribute)):
+            return
+        role = self.knowledge.hook_lists.get(func.expr.attrname)
+        if role is None or not call.args:
+            return
+        yield from self._targets(call.args[0], Registration(role, 0), "", call, INFERENCE_FAILURE)
 
     def _startup_keywords(
         self, call: nodes.Call, framework: Framework, confidence: Confidence
-    ) -> Iterable[EntryPoint]:
+    ) -> Iterator[EntryPoint]:
         for keyword in call.keywords or ():
             if keyword.arg not in framework.startup_keywords:
                 continue
@@ -274,57 +430,39 @@ class Discovery:
                 else [keyword.value]
             )
             for value in values:
-                yield from self._targets(value, Role.STARTUP, "", call, confidence)
+                yield from self._targets(
+                    value, Registration(Role.STARTUP, None), "", call, confidence
+                )
 
-    def _targets(
+    # what a registration registers ------------------------------------------------------
+
+    def _targets(  # pylint: disable=too-many-return-statements
         self,
         target: nodes.NodeNG | None,
-        role: Role,
+        registration: Registration,
         label: str,
         anchor: nodes.NodeNG,
         confidence: Confidence,
-    ) -> Iterable[EntryPoint]:
+    ) -> Iterator[EntryPoint]:
         if target is None:
             return
+        role = registration.role
         if isinstance(target, nodes.Call) and astutil.last_name(target.func) == "as_view":
-            owner = astutil.infer_one(target.func.expr) if isinstance(
-                target.func, nodes.Attribute
-            ) else None
-            if isinstance(owner, nodes.ClassDef):
-                yield from self._from_class(owner, anchor)
-            return
+            return  # a class-based view: its class declares it, in its own module
         inferred = astutil.infer_one(target)
-        if isinstance(inferred, nodes.FunctionDef) and not isinstance(
-            inferred, bases.BoundMethod
-        ):
-            if astutil.is_project_node(inferred, self.module):
-                yield EntryPoint(inferred, role, label, _anchor(inferred, anchor, self.module),
-                                 confidence)
-            return
         if isinstance(inferred, bases.BoundMethod):
             method = astutil.function_of(inferred)
-            if method is not None and astutil.is_project_node(method, self.module):
+            if method is not None and self._reports_here(method):
                 yield EntryPoint(method, role, label, _anchor(method, anchor, self.module),
                                  confidence, self_state=target)
             return
-        if isinstance(inferred, nodes.ClassDef) and astutil.is_project_node(inferred, self.module):
-            if _entry_class(inferred) is not None:
-                if inferred.root() is not self.module:
-                    yield from self._from_class(inferred, anchor)
-                return
-            # A class used directly: instantiated per call (a dependency class), or, for
-            # middleware, once for the process with ``__call__`` serving requests.
-            if role is Role.MIDDLEWARE:
-                call_method = _own_method(inferred, "__call__")
-                if call_method is not None:
-                    yield EntryPoint(call_method, role, label,
-                                     _anchor(call_method, anchor, self.module), confidence,
-                                     lifetime=Lifetime.SHARED, shared_self=inferred)
-                return
-            init = _own_method(inferred, "__init__")
-            if init is not None:
-                yield EntryPoint(init, role, label, _anchor(init, anchor, self.module),
-                                 confidence, lifetime=Lifetime.PER_REQUEST)
+        if isinstance(inferred, nodes.FunctionDef):
+            if self._reports_here(inferred):
+                yield EntryPoint(inferred, role, label, _anchor(inferred, anchor, self.module),
+                                 confidence)
+            return
+        if isinstance(inferred, nodes.ClassDef):
+            yield from self._class_target(inferred, registration, label, anchor, confidence)
             return
         if isinstance(inferred, bases.Instance) and isinstance(
             getattr(inferred, "_proxied", None), nodes.ClassDef
@@ -332,28 +470,72 @@ class Discovery:
             cls = inferred._proxied  # pylint: disable=protected-access
             if not astutil.is_project_node(cls, self.module):
                 return
-            call_method = _own_method(cls, "__call__")
-            if call_method is not None:
-                # ``Depends(limiter)``: one instance, created at import, serves every call.
-                yield EntryPoint(call_method, role, label,
-                                 _anchor(call_method, anchor, self.module), confidence,
-                                 lifetime=Lifetime.SHARED, shared_self=cls, self_state=target)
+            if cls.root() is self.module and self._entry_class(cls) is not None:
+                return  # its class declares it, in this module
+            methods = (
+                _resource_methods(cls, registration.resource_methods)
+                if registration.resource_methods is not None
+                else [m for m in (_method(cls, "__call__"),) if m is not None]
+            )
+            for method in methods:
+                # One instance, created once, serves every call.
+                yield EntryPoint(method, role, label, _anchor(method, anchor, self.module),
+                                 confidence, lifetime=Lifetime.SHARED, shared_self=cls,
+                                 self_state=target)
+
+    def _class_target(
+        self,
+        cls: nodes.ClassDef,
+        registration: Registration,
+        label: str,
+        anchor: nodes.NodeNG,
+        confidence: Confidence,
+    ) -> Iterator[EntryPoint]:
+        if not astutil.is_project_node(cls, self.module):
+            return
+        if self._entry_class(cls) is not None:
+            if cls.root() is not self.module:
+                yield from self._from_class(cls, anchor)
+            return
+        if registration.role is Role.MIDDLEWARE:
+            # ``add_middleware(Cls)``: one instance wraps the app for the process.
+            method = _method(cls, "__call__")
+            if method is not None:
+                yield EntryPoint(method, registration.role, label,
+                                 _anchor(method, anchor, self.module), confidence,
+                                 lifetime=Lifetime.SHARED, shared_self=cls)
+            return
+        # A class used as a dependency or view: instantiated per call.
+        init = _method(cls, "__init__")
+        if init is not None and astutil.is_project_node(init, self.module):
+            yield EntryPoint(init, registration.role, label, _anchor(init, anchor, self.module),
+                             confidence, lifetime=Lifetime.PER_REQUEST)
+
+    def _reports_here(self, func: nodes.FunctionDef) -> bool:
+        """A registered function is reported here unless its own module declares it."""
+        if not astutil.is_project_node(func, self.module):
+            return False
+        if func.root() is self.module:
+            return True
+        if func.decorators is not None and any(
+            self.classify_decorator(d) is not None for d in func.decorators.nodes
+        ):
+            return False
+        if isinstance(func.parent, nodes.ClassDef) and self._entry_class(func.parent):
+            return False
+        other = Discovery(func.root(), self.knowledge)
+        return not other._is_django_view(func)  # pylint: disable=protected-access
 
 
 # --- helpers ---------------------------------------------------------------------------
 
-def _framework_of_app(qnames: set[str]) -> Framework | None:
-    for fw in FRAMEWORKS:
-        if qnames & fw.app_classes:
-            return fw
-    return None
-
-
-def _framework_by_method(name: str) -> Framework | None:
-    for fw in FRAMEWORKS:
-        if name in fw.registration_methods:
-            return fw
-    return None
+_SHARED_SERVICE = EntryClass(Role.ROUTE, Lifetime.SHARED, label="gRPC method")
+_DJANGO_MIDDLEWARE = EntryClass(
+    Role.MIDDLEWARE,
+    Lifetime.SHARED,
+    frozenset({"__call__", "process_request", "process_view", "process_response",
+               "process_exception", "process_template_response"}),
+)
 
 
 def _decorator_role(
@@ -361,7 +543,11 @@ def _decorator_role(
 ) -> tuple[Role, str, Confidence] | None:
     if call is None:
         role = framework.bare_decorator_methods.get(name)
-        return (role, f"{name} hook" if role is Role.HOOK else role.value, confidence) if role else None
+        if role is None:
+            return None
+        if framework.name == "socketio":
+            return role, "Socket.IO event", confidence
+        return role, _role_label(role, name), confidence
     events = framework.startup_event_methods.get(name)
     if events is not None:
         if astutil.const_str(call.args[0] if call.args else None) in events:
@@ -369,52 +555,51 @@ def _decorator_role(
         return None
     role = framework.decorator_methods.get(name)
     if role is None:
-        # ``@app.before_request()`` is not valid, but ``@bp.before_app_request`` style
-        # hooks may be called by wrappers; only bare uses count.
         return None
+    if framework.name == "socketio":
+        event = astutil.const_str(call.args[0] if call.args else None)
+        return role, f"Socket.IO event {event}" if event else "Socket.IO event", confidence
     if role in (Role.ROUTE, Role.WEBSOCKET):
         return role, _route_label(name, call), confidence
+    return role, _role_label(role, name), confidence
+
+
+def _role_label(role: Role, name: str) -> str:
+    if role is Role.HOOK:
+        return f"{name} hook"
+    if role is Role.STARTUP:
+        return ""
     if role is Role.MIDDLEWARE:
-        return role, "HTTP middleware", confidence
-    return role, role.value, confidence
+        return "HTTP middleware"
+    return role.value
 
 
-def _decorator_by_shape(name: str, call: nodes.Call | None) -> tuple[Role, str, Confidence] | None:
-    """``@<something>.get("/path")`` with nothing inferable: a route, at low confidence."""
-    if call is None:
-        for fw in FRAMEWORKS:
-            role = fw.bare_decorator_methods.get(name)
-            if role is not None and role is not Role.STARTUP:
-                return role, f"{name} hook", INFERENCE_FAILURE
-        return None
-    first = astutil.const_str(call.args[0] if call.args else None)
-    for fw in FRAMEWORKS:
-        role = fw.decorator_methods.get(name)
-        if role is None:
-            continue
-        if role in _SHAPE_NEEDS_PATH:
-            if first is None or not first.startswith("/"):
-                return None
-            return role, _route_label(name, call), INFERENCE_FAILURE
-        if role is Role.MIDDLEWARE and first == "http":
-            return role, "HTTP middleware", INFERENCE_FAILURE
-        if role is Role.ERROR_HANDLER and call.args:
-            return role, role.value, INFERENCE_FAILURE
-    events = {n: e for fw in FRAMEWORKS for n, e in fw.startup_event_methods.items()}
-    if name in events and first in events[name]:
-        return Role.STARTUP, "", INFERENCE_FAILURE
-    return None
+def _registration_label(role: Role, name: str, call: nodes.Call) -> str:
+    if role in (Role.ROUTE, Role.WEBSOCKET):
+        return _route_label(name, call, path_from_args=True)
+    path = astutil.const_str(call.args[0] if call.args else None)
+    if role is Role.VIEW and path is not None:
+        return f"view {path}"
+    return role.value
 
 
 def _route_label(name: str, call: nodes.Call | None, path_from_args: bool = False) -> str:
     if call is None:
         return "route"
-    path = astutil.const_str(astutil.call_argument(call, 0, "path")) or astutil.const_str(
-        astutil.call_argument(call, 0, "rule")
+    path = None
+    for arg in call.args[:2]:
+        text = astutil.const_str(arg)
+        if text is not None and (text.startswith("/") or not path_from_args):
+            path = text
+            break
+    path = path or astutil.const_str(astutil.call_argument(call, None, "path")) or (
+        astutil.const_str(astutil.call_argument(call, None, "rule"))
     )
     if name in HTTP_VERBS:
         verb = name.upper()
-    elif name.startswith("websocket") or "websocket" in name:
+    elif name.startswith("add_") and name[4:] in HTTP_VERBS:
+        verb = name[4:].upper()
+    elif "websocket" in name:
         verb = "WebSocket"
     else:
         methods = astutil.call_argument(call, None, "methods")
@@ -427,17 +612,30 @@ def _route_label(name: str, call: nodes.Call | None, path_from_args: bool = Fals
     return f"{verb} {path}" if path else verb
 
 
-def _entry_class(cls: nodes.ClassDef) -> tuple[EntryClass, Confidence] | None:
-    qnames = astutil.class_qnames(cls)
-    qnames.discard(cls.qname())
-    for qname in sorted(qnames):
-        if qname in _ENTRY_BASES:
-            return _ENTRY_BASES[qname][1], INFERENCE
-    for base in cls.bases:
-        qname = astutil.import_qname(base)
-        if qname in _ENTRY_BASES:
-            return _ENTRY_BASES[qname][1], INFERENCE_FAILURE
-    return None
+def _first_param_is(func: nodes.FunctionDef, name: str) -> bool:
+    return _param_names(func)[:1] == [name]
+
+
+def _param_names(func: nodes.FunctionDef) -> list[str]:
+    return [p.name for p in (*func.args.posonlyargs, *func.args.args)]
+
+
+def _imports_any(module: nodes.Module, packages: tuple[str, ...]) -> bool:
+    for node in module.body:
+        if isinstance(node, nodes.ImportFrom):
+            if node.modname.split(".", 1)[0] in packages:
+                return True
+        elif isinstance(node, nodes.Import):
+            if any(name.split(".", 1)[0] in packages for name, _ in node.names):
+                return True
+    return False
+
+
+def _is_generated_servicer(base: nodes.NodeNG | str) -> bool:
+    """A base class generated by grpcio-tools: ``<Name>Servicer`` in a ``*_pb2_grpc`` module."""
+    text = base if isinstance(base, str) else (astutil.import_qname(base) or base.as_string())
+    module, _, name = text.rpartition(".")
+    return name.endswith("Servicer") and module.endswith("_grpc")
 
 
 def _own_methods(cls: nodes.ClassDef) -> Iterable[nodes.FunctionDef]:
@@ -446,7 +644,7 @@ def _own_methods(cls: nodes.ClassDef) -> Iterable[nodes.FunctionDef]:
             yield node
 
 
-def _own_method(cls: nodes.ClassDef, name: str) -> nodes.FunctionDef | None:
+def _method(cls: nodes.ClassDef, name: str) -> nodes.FunctionDef | None:
     for klass in astutil.class_and_ancestors(cls):
         for node in klass.locals.get(name, []):
             if isinstance(node, nodes.FunctionDef):
@@ -454,6 +652,16 @@ def _own_method(cls: nodes.ClassDef, name: str) -> nodes.FunctionDef | None:
         if name in klass.locals:
             return None
     return None
+
+
+def _resource_methods(cls: nodes.ClassDef, prefix: str) -> list[nodes.FunctionDef]:
+    return [
+        method
+        for method in _own_methods(cls)
+        if method.name.startswith(prefix)
+        and not method.name.startswith("_")
+        and method.type == "method"
+    ]
 
 
 def _sets_false(cls: nodes.ClassDef, attr: str) -> bool:
@@ -466,4 +674,3 @@ def _sets_false(cls: nodes.ClassDef, attr: str) -> bool:
 
 def _anchor(func: nodes.NodeNG, registration: nodes.NodeNG, module: nodes.Module) -> nodes.NodeNG:
     return func if func.root() is module else registration
-

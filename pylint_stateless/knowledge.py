@@ -143,6 +143,8 @@ CONNECTION_TYPES = frozenset(
         "starlette.websockets.WebSocket", "fastapi.WebSocket", "fastapi.websockets.WebSocket",
         "aiohttp.web_ws.WebSocketResponse", "aiohttp.web.WebSocketResponse",
         "tornado.websocket.WebSocketHandler", "websockets.server.ServerConnection",
+        "channels.generic.websocket.WebsocketConsumer",
+        "channels.generic.websocket.AsyncWebsocketConsumer",
         "websockets.legacy.server.WebSocketServerProtocol", "socket.socket",
         "quart.wrappers.websocket.Websocket", "simple_websocket.ws.Server",
         "flask_sock.Sock", "asyncio.streams.StreamWriter",
@@ -155,4 +157,13 @@ CONNECTION_PARAM_RE = re.compile(r"(?i)^(ws|websocket|web_socket|socket|sock|con
 REMOTE_SOURCE_RE = re.compile(
     r"(?i)(fetch|(^|_)db(_|$)|database|query|sql|remote|http|(^|_)api(_|$)|download|select|"
     r"mongo|dynamo|s3|requests?_get|from_service|service_call)"
+)
+
+# Names that say a container holds request data (sessions, connections, counters, jobs,
+# caches): evidence of a container when nothing else tells the type.
+DATA_NAME_RE = re.compile(
+    r"(?i)(^|_)(sessions|tokens|logins|users|connections|websockets|sockets|subscribers|"
+    r"listeners|peers|counts?|counters|hits|visits|rates|limits|attempts|jobs|statuses|"
+    r"progress|results|cache|caches|memo|history|seen|registry|items|orders|carts?|"
+    r"messages)(_|$)"
 )

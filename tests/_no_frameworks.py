@@ -9,7 +9,11 @@ from __future__ import annotations
 from astroid.exceptions import AstroidImportError
 from astroid.manager import AstroidManager
 
-BLOCKED = frozenset({"fastapi", "starlette", "flask", "quart", "werkzeug", "django"})
+BLOCKED = frozenset(
+    {"fastapi", "starlette", "flask", "quart", "werkzeug", "django", "rest_framework", "aiohttp",
+     "tornado", "sanic", "litestar", "falcon", "bottle", "pyramid", "socketio", "flask_socketio",
+     "grpc", "celery", "dramatiq", "rq"}
+)
 _original = AstroidManager.ast_from_module_name
 
 

@@ -33,7 +33,8 @@ JOB_RE = re.compile(
 CACHE_RE = re.compile(r"(^|_)(cache|caches|cached|caching|memo|memos|memoized|lru)(_|$)")
 CONNECTION_RE = re.compile(
     r"(^|_)(connections|active_connections|websockets|websocket_connections|sockets|"
-    r"ws_clients|ws_connections|subscribers|listeners|peers|channels_registry)(_|$)"
+    r"ws_clients|ws_connections|subscribers|listeners|peers|channels_registry|connected|"
+    r"connected_clients|online)(_|$)"
 )
 CLIENT_KEY_RE = re.compile(
     r"(?i)(remote_addr|client\.host|client_ip|\bip\b|ip_address|ip_addr|x-forwarded-for|"
@@ -58,6 +59,7 @@ _GENERIC = {
     StateKind.MODULE: "request-mutates-module-state",
     StateKind.ATTRIBUTE: "request-mutates-shared-instance",
     StateKind.CLASS: "request-mutates-class-state",
+    StateKind.APP: "request-mutates-shared-instance",
 }
 _GENERIC_REBIND = {**_GENERIC, StateKind.MODULE: "request-rebinds-global"}
 
@@ -119,6 +121,8 @@ def _stores_connection(value: nodes.NodeNG | None) -> bool:
             binding.parent, nodes.Arguments
         ):
             continue
+        if _is_connection_self(binding):
+            return True
         annotation = _param_annotation(binding)
         if annotation is not None:
             qname = astutil.qname_of(astutil.infer_one(annotation)) or astutil.import_qname(
@@ -131,6 +135,20 @@ def _stores_connection(value: nodes.NodeNG | None) -> bool:
         if knowledge.CONNECTION_PARAM_RE.match(binding.name):
             return True
     return False
+
+
+def _is_connection_self(param: nodes.AssignName) -> bool:
+    """``self`` in a method of a WebSocket handler class: the connection itself."""
+    func = param.parent.parent
+    cls = getattr(func, "parent", None)
+    if not isinstance(func, nodes.FunctionDef) or not isinstance(cls, nodes.ClassDef):
+        return False
+    params = [*func.args.posonlyargs, *func.args.args]
+    if not params or params[0] is not param or func.type != "method":
+        return False
+    if astutil.class_qnames(cls) & knowledge.CONNECTION_TYPES:
+        return True
+    return any(astutil.import_qname(base) in knowledge.CONNECTION_TYPES for base in cls.bases)
 
 
 def _param_annotation(param: nodes.AssignName) -> nodes.NodeNG | None:

@@ -14,6 +14,7 @@ assigned value, with an import-name fallback when inference fails.
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass, field
 
 from astroid import bases, nodes
@@ -23,12 +24,20 @@ from pylint_stateless import knowledge
 from pylint_stateless.analysis import astutil
 
 _MAX_ALIAS_DEPTH = 6
+# ``request.app``, ``self.request.app``, ``self.application``: the request reaching the app.
+_REQUEST_LIKE = re.compile(r"^(self\.)?(request|req|websocket|ws|scope|connection|conn|self)$")
+# Module-level objects of the frameworks that are the application, or its configuration.
+APP_GLOBALS = frozenset(
+    {"flask.current_app", "quart.current_app", "django.conf.settings", "sanic.Sanic.get_app"}
+)
 
 
 class Shape(enum.Enum):
     CONTAINER = "container"  # dict, list, set, ... created in this process
     INSTANCE = "instance"  # an instance of a class of the analysed project
     RESOURCE = "resource"  # lock, client, pool, logger: per process by design
+    APP = "application"  # a framework's application object (a mapping in aiohttp)
+    NAMESPACE = "namespace"  # ``app.state``, ``app.ctx``, ``app.config``: shared attributes
     OTHER = "other"  # scalars, None, library objects, unknown
 
 
@@ -36,6 +45,7 @@ class StateKind(enum.Enum):
     MODULE = "module"
     ATTRIBUTE = "attribute"
     CLASS = "class"
+    APP = "app"  # the application object and what hangs off it
 
 
 @dataclass(frozen=True)
@@ -67,6 +77,7 @@ class State:
     owner: State | None = None  # for ATTRIBUTE: the shared instance
     qualified_type: str | None = None  # e.g. 'cachetools.TTLCache'
     values: tuple[nodes.NodeNG, ...] = ()  # expressions assigned where it is defined
+    leaf: str = ""  # the last name: 'carts' for 'service.carts', 'ws' for "app['ws']"
 
     def __hash__(self) -> int:
         return hash(self.key)
@@ -76,7 +87,7 @@ class State:
 
     @property
     def attr(self) -> str:
-        return self.name.rsplit(".", 1)[-1]
+        return self.leaf or self.name.rsplit(".", 1)[-1]
 
 
 # --- references ---------------------------------------------------------------------
@@ -133,6 +144,10 @@ class Resolver:
 
     current: nodes.Module
     extra_resources: frozenset[str] = frozenset()
+    app_classes: frozenset[str] = frozenset()  # application classes of enabled frameworks
+    app_objects: frozenset[str] = frozenset()  # ``request.<name>`` reaching the application
+    app_namespaces: frozenset[str] = frozenset()  # ``app.<name>`` holding shared attributes
+    _app_setup: dict[str, list[nodes.NodeNG]] | None = None
     module_states: dict[tuple[str, str], State | None] = field(default_factory=dict)
     attr_states: dict[tuple[str, ...], State | None] = field(default_factory=dict)
     shapes: dict[int, tuple[Shape, str, Confidence, nodes.ClassDef | None, str | None]] = field(
@@ -151,7 +166,8 @@ class Resolver:
             return self._resolve_attribute(expr, env, depth)
         if isinstance(expr, nodes.Subscript):
             base = self.resolve(expr.value, env, depth + 1)
-            return _element_of(base)
+            member = self.keyed_member(base, expr.slice)
+            return StateRef(member) if member is not None else _element_of(base)
         if isinstance(expr, nodes.Call):
             return self._resolve_call(expr, env, depth)
         if isinstance(expr, nodes.Await):
@@ -258,6 +274,87 @@ class Resolver:
         self.shapes[id(value)] = result
         return result
 
+    # -- the application object -------------------------------------------------------
+
+    def app_root(self, label: str) -> State:
+        """The application object reached as ``label`` (``request.app``, ``current_app``)."""
+        key = ("app", label)
+        state = self.attr_states.get(key)
+        if state is None:
+            state = State(
+                kind=StateKind.APP, name=label, module=self.current.name, line=0,
+                shape=Shape.APP, type_name="application object", key=key,
+                confidence=INFERENCE_FAILURE, leaf=label.rsplit(".", 1)[-1],
+            )
+            self.attr_states[key] = state
+        return state
+
+    def app_member(
+        self, parent: State, member: str, namespace: bool = False, keyed: bool = False
+    ) -> State:
+        """``app.state`` (a namespace), ``app.state.visits`` or ``app['ws']`` (a member)."""
+        name = f"{parent.name}[{member!r}]" if keyed else f"{parent.name}.{member}"
+        key = (*parent.key, member)
+        state = self.attr_states.get(key)
+        if state is not None:
+            return state
+        if namespace:
+            shape, type_name, confidence, qtype = Shape.NAMESPACE, "namespace", HIGH, None
+        else:
+            shape, type_name, confidence, qtype = self._app_member_shape(member)
+        state = State(
+            kind=StateKind.APP, name=name, module=parent.module, line=0, shape=shape,
+            type_name=type_name, key=key, confidence=Evidence.weakest(
+                parent.confidence, confidence
+            ),
+            owner=parent, qualified_type=qtype, leaf=member,
+        )
+        self.attr_states[key] = state
+        return state
+
+    def keyed_member(self, base: Ref | None, key: nodes.NodeNG) -> State | None:
+        """``app['ws']`` or ``current_app.config['DEBUG']``: the member under a literal key."""
+        if not isinstance(base, StateRef) or base.element:
+            return None
+        if base.state.shape not in (Shape.APP, Shape.NAMESPACE):
+            return None
+        member = astutil.const_str(key)
+        if member is None:
+            return None
+        return self.app_member(base.state, member, keyed=True)
+
+    def _app_member_shape(self, member: str) -> tuple[Shape, str, Confidence, str | None]:
+        """What a member of the application holds: from where the module sets it up,
+        else from its name."""
+        for value in self._app_setup_values().get(member, []):
+            shape, type_name, confidence, _, qtype = self.value_shape(value)
+            if shape is not Shape.OTHER:
+                return shape, type_name, confidence, qtype
+        if knowledge.DATA_NAME_RE.search(member) and not knowledge.RESOURCE_NAME_RE.search(
+            member
+        ):
+            return Shape.CONTAINER, "container", INFERENCE_FAILURE, None
+        return Shape.OTHER, "value", HIGH, None
+
+    def _app_setup_values(self) -> dict[str, list[nodes.NodeNG]]:
+        """``app['ws'] = WeakSet()`` and ``app.state.cache = {}`` anywhere in the module."""
+        if self._app_setup is None:
+            found: dict[str, list[nodes.NodeNG]] = {}
+            for assign in self.current.nodes_of_class(nodes.Assign):
+                for target in assign.targets:
+                    if isinstance(target, nodes.Subscript):
+                        member = astutil.const_str(target.slice)
+                    elif isinstance(target, nodes.AssignAttr) and isinstance(
+                        target.expr, nodes.Attribute
+                    ) and target.expr.attrname in self.app_namespaces:
+                        member = target.attrname
+                    else:
+                        member = None
+                    if member is not None:
+                        found.setdefault(member, []).append(assign.value)
+            self._app_setup = found
+        return self._app_setup
+
     # -- names ----------------------------------------------------------------------
 
     def _resolve_name(self, expr: nodes.Name, env: Env, depth: int) -> Ref | None:
@@ -311,6 +408,10 @@ class Resolver:
         return None
 
     def _resolve_import(self, node: nodes.Import | nodes.ImportFrom, name: str) -> Ref | None:
+        if isinstance(node, nodes.ImportFrom):
+            for imported, alias in node.names:
+                if (alias or imported) == name and f"{node.modname}.{imported}" in APP_GLOBALS:
+                    return StateRef(self.app_root(name))
         try:
             if isinstance(node, nodes.Import):
                 for modname, alias in node.names:
@@ -340,11 +441,15 @@ class Resolver:
 
     # -- attributes -----------------------------------------------------------------
 
-    def _resolve_attribute(self, expr: nodes.Attribute, env: Env, depth: int) -> Ref | None:
+    def _resolve_attribute(  # pylint: disable=too-many-return-statements
+        self, expr: nodes.Attribute, env: Env, depth: int
+    ) -> Ref | None:
+        attr = expr.attrname
+        if attr in self.app_objects and _REQUEST_LIKE.match(expr.expr.as_string()):
+            return StateRef(self.app_root(expr.as_string()))
         base = self.resolve(expr.expr, env, depth + 1)
         if base is None:
             return None
-        attr = expr.attrname
         if isinstance(base, ModuleRef):
             module = base.module
             bindings = module.locals.get(attr)
@@ -359,6 +464,12 @@ class Resolver:
         if base.element:
             return base
         state = base.state
+        if state.shape is Shape.APP:
+            if attr in self.app_namespaces:
+                return StateRef(self.app_member(state, attr, namespace=True))
+            return None
+        if state.shape is Shape.NAMESPACE:
+            return StateRef(self.app_member(state, attr))
         if state.shape is Shape.INSTANCE and state.cls is not None:
             cls_ref = self._self_attribute(state.cls, attr)
             if cls_ref is not None:
@@ -430,7 +541,7 @@ class Resolver:
                 results.append(self.value_shape(value))
             elif isinstance(parent, nodes.AnnAssign):
                 results.append(self._annotation_shape(parent.annotation))
-        for wanted in (Shape.CONTAINER, Shape.INSTANCE, Shape.RESOURCE):
+        for wanted in (Shape.CONTAINER, Shape.APP, Shape.INSTANCE, Shape.RESOURCE):
             for result in results:
                 if result[0] is wanted:
                     return result
@@ -522,6 +633,8 @@ class Resolver:
                 )
             if qname in knowledge.RESOURCE_CALLS or qname in self.extra_resources:
                 return (Shape.RESOURCE, qname.rsplit(".", 1)[-1], INFERENCE_FAILURE, None, qname)
+            if qname in self.app_classes:
+                return (Shape.APP, "application object", INFERENCE_FAILURE, None, qname)
         cls = _project_class_called(call, self.current)
         if cls is not None:
             return self._class_shape(cls)
@@ -545,6 +658,8 @@ class Resolver:
                 None,
                 cls.qname(),
             )
+        if qnames & self.app_classes:
+            return (Shape.APP, "application object", INFERENCE, cls, cls.qname())
         if astutil.is_project_node(cls, self.current):
             for qname in sorted(qnames):
                 if qname in knowledge.CONTAINER_TYPES:

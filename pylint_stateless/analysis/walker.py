@@ -28,6 +28,7 @@ from pylint_stateless.analysis.state import (
     SelfRef,
     Shape,
     State,
+    StateKind,
     StateRef,
 )
 
@@ -181,7 +182,15 @@ class Walker:
             return
         if isinstance(target, nodes.Subscript):
             ref = self.resolver.resolve(target.value, env)
-            if _is_container_ref(ref):
+            member = self.resolver.keyed_member(ref, target.slice)
+            if member is not None:  # ``request.app["visits"] = ...``
+                found.append(
+                    Mutation(member, Op.REBIND, target, statement, value,
+                             lazy=_is_lazy_init(statement, target),
+                             confidence=member.confidence)
+                )
+                return
+            if _is_container_ref(ref) or _is_app_ref(ref):
                 assert isinstance(ref, StateRef)
                 found.append(
                     Mutation(
@@ -249,6 +258,12 @@ class Walker:
         if owner.element:
             return Mutation(owner.state, Op.ATTRIBUTE, site, statement, value,
                             confidence=owner.state.confidence)
+        if owner.state.shape in (Shape.APP, Shape.NAMESPACE):
+            member = self.resolver.app_member(
+                owner.state, attr, namespace=attr in self.resolver.app_namespaces
+            )
+            return Mutation(member, Op.REBIND, site, statement, value, lazy=lazy,
+                            confidence=member.confidence)
         if owner.state.shape is Shape.INSTANCE:
             state = self.resolver.instance_attr_state(owner.state, attr)
             if state is None:
@@ -263,7 +278,7 @@ class Walker:
         func = call.func
         if isinstance(func, nodes.Attribute) and func.attrname in knowledge.MUTATING_METHODS:
             ref = self.resolver.resolve(func.expr, env)
-            if _is_container_ref(ref):
+            if _is_container_ref(ref) or _is_app_mapping(ref):
                 assert isinstance(ref, StateRef)
                 value = call.args[-1] if call.args else None
                 key = call.args[0] if len(call.args) > 1 else None
@@ -424,6 +439,20 @@ def _walk(node: nodes.NodeNG):
 
 def _is_container_ref(ref: Ref | None) -> bool:
     return isinstance(ref, StateRef) and (ref.element or ref.state.shape is Shape.CONTAINER)
+
+
+def _is_app_ref(ref: Ref | None) -> bool:
+    """Something hanging off the application object: item writes into it are shared."""
+    return isinstance(ref, StateRef) and ref.state.kind is StateKind.APP
+
+
+def _is_app_mapping(ref: Ref | None) -> bool:
+    """``app.update(...)``, ``current_app.config.update(...)``: the mapping itself."""
+    return (
+        isinstance(ref, StateRef)
+        and not ref.element
+        and ref.state.shape in (Shape.APP, Shape.NAMESPACE)
+    )
 
 
 def _extend(hit: Hit, step: Step, background: bool, confidence: Confidence) -> Hit:

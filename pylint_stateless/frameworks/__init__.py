@@ -1,12 +1,27 @@
 """Framework knowledge, one module per framework family.
 
 To support a new framework, add a module here that defines ``FRAMEWORK`` (a
-:class:`~pylint_stateless.frameworks.base.Framework`) and list it in ``FRAMEWORKS``.
+:class:`~pylint_stateless.frameworks.base.Framework`) and list it in ``FRAMEWORKS``;
+``docs/frameworks.md`` says what each table field means.
 """
 
 from __future__ import annotations
 
-from pylint_stateless.frameworks import django, flask, starlette
+from pylint_stateless.frameworks import (
+    aiohttp,
+    bottle,
+    django,
+    falcon,
+    flask,
+    grpc,
+    litestar,
+    pyramid,
+    sanic,
+    socketio,
+    starlette,
+    tasks,
+    tornado,
+)
 from pylint_stateless.frameworks.base import (
     EntryClass,
     Framework,
@@ -15,6 +30,29 @@ from pylint_stateless.frameworks.base import (
     Role,
 )
 
-FRAMEWORKS: tuple[Framework, ...] = (starlette.FRAMEWORK, flask.FRAMEWORK, django.FRAMEWORK)
+FRAMEWORKS: tuple[Framework, ...] = (
+    starlette.FRAMEWORK,
+    flask.FRAMEWORK,
+    django.FRAMEWORK,
+    aiohttp.FRAMEWORK,
+    tornado.FRAMEWORK,
+    sanic.FRAMEWORK,
+    litestar.FRAMEWORK,
+    falcon.FRAMEWORK,
+    bottle.FRAMEWORK,
+    pyramid.FRAMEWORK,
+    socketio.FRAMEWORK,
+    grpc.FRAMEWORK,
+    tasks.FRAMEWORK,
+)
+FRAMEWORK_NAMES: tuple[str, ...] = tuple(fw.name for fw in FRAMEWORKS)
 
-__all__ = ["FRAMEWORKS", "EntryClass", "Framework", "Lifetime", "Registration", "Role"]
+__all__ = [
+    "FRAMEWORKS",
+    "FRAMEWORK_NAMES",
+    "EntryClass",
+    "Framework",
+    "Lifetime",
+    "Registration",
+    "Role",
+]

@@ -40,11 +40,17 @@ class Lifetime(enum.Enum):
 
 @dataclass(frozen=True)
 class Registration:
-    """A call that registers a callable: where the callable is among the arguments."""
+    """A call that registers a callable: where the callable is among the arguments.
+
+    ``resource_methods`` is set when the registered object is a resource whose
+    methods serve requests (Falcon's ``on_get``, a gRPC servicer's methods): a
+    method-name prefix, or ``""`` for every public method.
+    """
 
     role: Role
     position: int | None
     keyword: str | None = None
+    resource_methods: str | None = None
 
 
 @dataclass(frozen=True)
@@ -59,6 +65,20 @@ class EntryClass:
     lifetime: Lifetime
     methods: frozenset[str] = frozenset()
     setup_methods: frozenset[str] = frozenset({"__init__"})
+    method_prefix: str = ""  # only methods whose name starts with it (``on_``)
+    label: str = ""  # how messages name such a method ("view", "gRPC method")
+
+    def serves(self, name: str, lifetime: Lifetime) -> bool:
+        """Whether the framework calls the method ``name`` of such a class per request."""
+        if lifetime is Lifetime.SHARED and name in self.setup_methods:
+            return False
+        if self.methods:
+            return name in self.methods
+        if self.method_prefix:
+            return name.startswith(self.method_prefix)
+        return not (name.startswith("__") and name.endswith("__")) or name in {
+            "__init__", "__call__"
+        }
 
 
 @dataclass(frozen=True)
@@ -86,11 +106,14 @@ class Framework:
     startup_event_methods: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # Keyword arguments of the app constructor that take a lifespan/startup callable.
     startup_keywords: frozenset[str] = frozenset()
-    # Method names on task containers that schedule a callable after the response
-    # (``background_tasks.add_task(fn, ...)``): name -> qualified names of the owner classes.
-    background_methods: Mapping[str, frozenset[str]] = field(default_factory=dict)
-    # Verbs for labels: decorator method -> HTTP verb shown in messages.
-    verbs: Mapping[str, str] = field(default_factory=dict)
+    # ``app.on_startup.append(fn)``: attribute of the app holding a list of callables.
+    hook_lists: Mapping[str, Role] = field(default_factory=dict)
+    # Expressions that reach the application object from request code, by their last
+    # attribute: ``request.app``, ``self.application``; and module-level names holding
+    # it are found by their class (``app_classes`` above and ``app_objects``).
+    app_objects: frozenset[str] = frozenset()
+    # Attributes of the application object that hold shared, writable data.
+    app_state_attributes: frozenset[str] = frozenset()
 
     def qualified_methods(self, method: str) -> frozenset[str]:
         return frozenset(f"{cls}.{method}" for cls in self.app_classes)

@@ -56,6 +56,8 @@ FRAMEWORK = Framework(
         "after_request": Registration(Role.HOOK, 0, "f"),
         "teardown_request": Registration(Role.HOOK, 0, "f"),
     },
+    app_objects=frozenset({"current_app", "app"}),
+    app_state_attributes=frozenset({"config", "extensions"}),
     entry_classes={
         # ``View.as_view`` builds a new instance for every request unless the class
         # sets ``init_every_request = False`` (handled by the discovery).

@@ -52,7 +52,6 @@ FRAMEWORK = Framework(
         "fastapi.Security": Registration(Role.DEPENDENCY, 0, "dependency"),
         "fastapi.param_functions.Depends": Registration(Role.DEPENDENCY, 0, "dependency"),
         "fastapi.param_functions.Security": Registration(Role.DEPENDENCY, 0, "dependency"),
-        "starlette.background.BackgroundTask": Registration(Role.BACKGROUND, 0, "func"),
     },
     entry_classes={
         # Starlette builds one endpoint instance per request.
@@ -74,9 +73,6 @@ FRAMEWORK = Framework(
         "add_event_handler": frozenset({"startup"}),
     },
     startup_keywords=frozenset({"lifespan", "on_startup"}),
-    background_methods={
-        "add_task": frozenset(
-            {"starlette.background.BackgroundTasks", "fastapi.BackgroundTasks"}
-        ),
-    },
+    app_objects=frozenset({"app"}),
+    app_state_attributes=frozenset({"state", "dependency_overrides"}),
 )
