@@ -44,3 +44,11 @@ def test_example_output_is_what_pylint_prints() -> None:
     printed = [line for line in run.stdout.splitlines() if line.startswith(("examples/", "*****"))]
     assert len(shown) >= 8
     assert printed == shown
+
+
+def test_frameworks_page_names_every_framework_table() -> None:
+    from pylint_stateless.frameworks import FRAMEWORK_NAMES  # pylint: disable=import-outside-toplevel
+
+    page = (ROOT / "docs" / "frameworks.md").read_text(encoding="utf-8")
+    missing = [name for name in FRAMEWORK_NAMES if f"(`{name}`)" not in page]
+    assert not missing

@@ -43,6 +43,7 @@ _DEFERRED_BY_NAME = {
     "run_in_executor": (1, 2),  # loop.run_in_executor(executor, fn, *args)
     "submit": (0, 1),  # executor.submit(fn, *args)
     "start_new_thread": (0, None),
+    "enqueue": (0, 1),  # rq: queue.enqueue(fn, *args), run by a worker process
 }
 _TASK_WRAPPERS = frozenset({"create_task", "ensure_future", "run_coroutine_threadsafe"})
 
