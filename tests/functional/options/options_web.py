@@ -12,3 +12,11 @@ def endpoint(path):
 def other(path):
     """Not a route decorator."""
     return endpoint(path)
+
+
+class Handler:
+    """Base of in-house handlers, instantiated per request."""
+
+
+class Service:
+    """Base of in-house services, one instance for the process."""
