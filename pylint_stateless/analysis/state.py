@@ -242,6 +242,19 @@ class Resolver:
         self.attr_states[key] = state
         return state
 
+    def memoised_state(self, func: nodes.FunctionDef) -> State:
+        """The result that ``@lru_cache`` keeps for a function without parameters."""
+        key = ("memoised", func.root().name, func.qname())
+        state = self.attr_states.get(key)
+        if state is None:
+            state = State(
+                kind=StateKind.MODULE, name=func.name, module=func.root().name,
+                line=func.lineno, shape=Shape.OTHER, type_name="cached result", key=key,
+                decl=func,
+            )
+            self.attr_states[key] = state
+        return state
+
     def shared_instance_state(self, cls: nodes.ClassDef, label: str) -> State:
         """A pseudo-state for an instance the framework keeps for the whole process."""
         key = ("instance", cls.qname(), label)

@@ -46,6 +46,7 @@ _DEFERRED_BY_NAME = {
     "enqueue": (0, 1),  # rq: queue.enqueue(fn, *args), run by a worker process
 }
 _TASK_WRAPPERS = frozenset({"create_task", "ensure_future", "run_coroutine_threadsafe"})
+_MEMOISERS = frozenset({"functools.lru_cache", "functools.cache"})
 
 
 class Op(enum.Enum):
@@ -120,12 +121,34 @@ class Walker:
     ) -> tuple[Hit, ...]:
         statements, global_names = self._body(func)
         hits: list[Hit] = []
+        memoised = self._memoised_forever(func)
+        if memoised is not None:
+            hits.append(Hit(memoised, confidence=memoised.confidence))
         for node in statements:
             for mutation in self._mutations(node, env, global_names):
                 hits.append(Hit(mutation, confidence=mutation.confidence))
             if isinstance(node, nodes.Call) and budget > 0:
                 hits.extend(self._follow(node, env, budget))
         return tuple(hits)
+
+    def _memoised_forever(self, func: nodes.FunctionDef) -> Mutation | None:
+        """``@lru_cache`` on a function without parameters: its result, computed on the first
+        call, is kept for the life of the process (a lazy load, like ``global``)."""
+        if func.decorators is None or func.args.args or func.args.posonlyargs:
+            return None
+        if func.args.vararg or func.args.kwarg or func.args.kwonlyargs:
+            return None
+        for decorator in func.decorators.nodes:
+            target = decorator.func if isinstance(decorator, nodes.Call) else decorator
+            if astutil.import_qname(target) in _MEMOISERS:
+                value = next(
+                    (r.value for r in func.nodes_of_class(nodes.Return) if r.value is not None),
+                    None,
+                )
+                state = self.resolver.memoised_state(func)
+                return Mutation(state, Op.REBIND, func, func, value, lazy=True,
+                                confidence=INFERENCE)
+        return None
 
     def _body(self, func: nodes.FunctionDef) -> tuple[list[nodes.NodeNG], frozenset[str]]:
         cached = self._bodies.get(id(func))

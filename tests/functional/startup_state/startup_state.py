@@ -1,7 +1,9 @@
 """Data from a database loaded once and served forever, beside start-up resources."""
 # pylint: disable=missing-function-docstring,global-statement,invalid-name
 import json
+import time
 from contextlib import asynccontextmanager
+from functools import lru_cache
 
 from fastapi import FastAPI
 
@@ -52,6 +54,27 @@ def get_prices():
     return _prices
 
 
+@lru_cache
+def get_flags():  # [startup-state-never-refreshed]
+    return fetch_from_db()
+
+
+@lru_cache(maxsize=1)
+def get_flags_for(bucket):
+    """Keyed by a time bucket: refreshed every minute."""
+    return fetch_from_db(), bucket
+
+
+@lru_cache
+def get_settings():
+    """Settings from the environment, which does not change under a running process."""
+    return {"debug": False}
+
+
 @app.get("/config")
 async def get_config():
-    return config_cache["settings"], feature_flags, get_prices(), countries
+    bucket = int(time.time() / 60)
+    return (
+        config_cache["settings"], feature_flags, get_prices(), countries, get_flags(),
+        get_flags_for(bucket), get_settings(),
+    )
