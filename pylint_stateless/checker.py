@@ -342,6 +342,8 @@ def _describe_state(state: State, module: nodes.Module, rebind: bool) -> str:
     """``Module-level dict 'users' (line 5)``: what the state is and where it is defined."""
     if state.kind is StateKind.APP:
         return f"Application state '{state.name}'"
+    if state.key[0] == "process":
+        return f"The process-wide {state.type_name} '{state.name}'"
     if state.key[0] == "memoised":
         return f"The result of '{state.name}' (cached for good by lru_cache, {_where(state, module)})"
     kind = f"{state.type_name}, " if state.shape is Shape.CONTAINER and not rebind else ""

@@ -26,6 +26,9 @@ from pylint_stateless.analysis import astutil
 _MAX_ALIAS_DEPTH = 6
 # ``request.app``, ``self.request.app``, ``self.application``: the request reaching the app.
 _REQUEST_LIKE = re.compile(r"^(self\.)?(request|req|websocket|ws|scope|connection|conn|self)$")
+# Mutable globals of the standard library: one per process, changed for every thread.
+PROCESS_GLOBALS = {"os.environ": "mapping"}
+_PROCESS_GLOBAL_ATTRS = frozenset(q.rsplit(".", 1)[-1] for q in PROCESS_GLOBALS)
 # Module-level objects of the frameworks that are the application, or its configuration.
 APP_GLOBALS = frozenset(
     {"flask.current_app", "quart.current_app", "django.conf.settings", "sanic.Sanic.get_app"}
@@ -242,6 +245,19 @@ class Resolver:
         self.attr_states[key] = state
         return state
 
+    def process_global(self, qname: str) -> State:
+        """A mutable global of the standard library, such as ``os.environ``."""
+        key = ("process", qname)
+        state = self.attr_states.get(key)
+        if state is None:
+            state = State(
+                kind=StateKind.MODULE, name=qname, module=qname.rsplit(".", 1)[0], line=0,
+                shape=Shape.CONTAINER, type_name=PROCESS_GLOBALS[qname], key=key,
+                confidence=HIGH, leaf=qname,
+            )
+            self.attr_states[key] = state
+        return state
+
     def memoised_state(self, func: nodes.FunctionDef) -> State:
         """The result that ``@lru_cache`` keeps for a function without parameters."""
         key = ("memoised", func.root().name, func.qname())
@@ -423,8 +439,13 @@ class Resolver:
     def _resolve_import(self, node: nodes.Import | nodes.ImportFrom, name: str) -> Ref | None:
         if isinstance(node, nodes.ImportFrom):
             for imported, alias in node.names:
-                if (alias or imported) == name and f"{node.modname}.{imported}" in APP_GLOBALS:
+                if (alias or imported) != name:
+                    continue
+                qname = f"{node.modname}.{imported}"
+                if qname in APP_GLOBALS:
                     return StateRef(self.app_root(name))
+                if qname in PROCESS_GLOBALS:
+                    return StateRef(self.process_global(qname))
         try:
             if isinstance(node, nodes.Import):
                 for modname, alias in node.names:
@@ -460,6 +481,8 @@ class Resolver:
         attr = expr.attrname
         if attr in self.app_objects and _REQUEST_LIKE.match(expr.expr.as_string()):
             return StateRef(self.app_root(expr.as_string()))
+        if attr in _PROCESS_GLOBAL_ATTRS and astutil.import_qname(expr) in PROCESS_GLOBALS:
+            return StateRef(self.process_global(astutil.import_qname(expr) or ""))
         base = self.resolve(expr.expr, env, depth + 1)
         if base is None:
             return None

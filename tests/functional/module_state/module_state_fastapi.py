@@ -1,6 +1,8 @@
 """Module-level containers mutated by FastAPI handlers, beside look-alikes that are fine."""
 # pylint: disable=missing-function-docstring
+import os
 from collections import OrderedDict, defaultdict, deque
+from os import environ
 
 from fastapi import APIRouter, FastAPI
 
@@ -42,6 +44,13 @@ def several(uid: str):
     ordered.move_to_end(uid)  # [request-mutates-module-state]
     squares.update({1: 2})  # [request-mutates-module-state]
     carts.setdefault(uid, []).append(1)  # [request-mutates-module-state]
+
+
+@app.post("/env/{name}")
+def set_env(name: str, value: str):
+    os.environ[name] = value  # [request-mutates-module-state]
+    environ.pop("OTHER", None)  # [request-mutates-module-state]
+    return os.environ.get(name), os.getenv(name)
 
 
 @app.get("/read")
