@@ -224,14 +224,13 @@ class StatelessChecker(BaseChecker):
     # -- analysis -----------------------------------------------------------------------
 
     def _analyse(self, module: nodes.Module, discovery: Discovery) -> list[_Report]:
-        frameworks = self._knowledge.frameworks
+        knowledge = self._knowledge
         resolver = Resolver(
             module,
             extra_resources=self._extra_resources,
-            app_classes=frozenset(q for fw in frameworks for q in fw.app_classes
-                                  if fw.app_objects or fw.app_state_attributes),
-            app_objects=frozenset(n for fw in frameworks for n in fw.app_objects),
-            app_namespaces=frozenset(n for fw in frameworks for n in fw.app_state_attributes),
+            app_classes=knowledge.app_classes,
+            app_objects=knowledge.app_objects,
+            app_namespaces=knowledge.app_namespaces,
         )
         walker = Walker(resolver, max_depth=self._max_depth)
         reports: dict[tuple[int, tuple[str, ...]], _Report] = {}

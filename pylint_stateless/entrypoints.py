@@ -64,6 +64,9 @@ class Knowledge:
     registration_names: frozenset[str] = field(init=False)
     entry_bases: dict[str, EntryClass] = field(init=False)
     hook_lists: dict[str, Role] = field(init=False)
+    app_classes: frozenset[str] = field(init=False)  # whose instances hold app state
+    app_objects: frozenset[str] = field(init=False)
+    app_namespaces: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
         fws = self.frameworks
@@ -89,6 +92,11 @@ class Knowledge:
         entry_bases.update(self.extra_bases)
         set_(self, "entry_bases", entry_bases)
         set_(self, "hook_lists", {n: r for fw in fws for n, r in fw.hook_lists.items()})
+        set_(self, "app_classes", frozenset(
+            q for fw in fws if fw.app_objects or fw.app_state_attributes for q in fw.app_classes
+        ))
+        set_(self, "app_objects", frozenset(n for fw in fws for n in fw.app_objects))
+        set_(self, "app_namespaces", frozenset(n for fw in fws for n in fw.app_state_attributes))
 
     @property
     def enabled(self) -> frozenset[str]:
