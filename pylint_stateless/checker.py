@@ -180,7 +180,15 @@ class StatelessChecker(BaseChecker):
 
     @only_required_for_messages(*SYMBOLS)
     def visit_module(self, node: nodes.Module) -> None:
-        self._discovery = Discovery(node, self._knowledge)
+        knowledge = self._knowledge
+        resolver = Resolver(
+            node,
+            extra_resources=self._extra_resources,
+            app_classes=knowledge.app_classes,
+            app_objects=knowledge.app_objects,
+            app_namespaces=knowledge.app_namespaces,
+        )
+        self._discovery = Discovery(node, knowledge, resolver)
 
     @only_required_for_messages(*SYMBOLS)
     def visit_functiondef(self, node: nodes.FunctionDef) -> None:
@@ -224,14 +232,8 @@ class StatelessChecker(BaseChecker):
     # -- analysis -----------------------------------------------------------------------
 
     def _analyse(self, module: nodes.Module, discovery: Discovery) -> list[_Report]:
-        knowledge = self._knowledge
-        resolver = Resolver(
-            module,
-            extra_resources=self._extra_resources,
-            app_classes=knowledge.app_classes,
-            app_objects=knowledge.app_objects,
-            app_namespaces=knowledge.app_namespaces,
-        )
+        resolver = discovery.resolver
+        assert resolver is not None
         walker = Walker(resolver, max_depth=self._max_depth)
         reports: dict[tuple[int, tuple[str, ...]], _Report] = {}
         hits_by_state: dict[State, list[Hit]] = {}

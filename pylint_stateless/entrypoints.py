@@ -24,6 +24,7 @@ from astroid import bases, nodes
 from pylint.interfaces import INFERENCE, INFERENCE_FAILURE, Confidence
 
 from pylint_stateless.analysis import astutil
+from pylint_stateless.analysis.state import Env, Resolver, StateRef
 from pylint_stateless.frameworks import FRAMEWORKS, EntryClass, Framework, Lifetime, Role
 from pylint_stateless.frameworks.base import HTTP_VERBS, Registration
 
@@ -67,6 +68,7 @@ class Knowledge:
     app_classes: frozenset[str] = field(init=False)  # whose instances hold app state
     app_objects: frozenset[str] = field(init=False)
     app_namespaces: frozenset[str] = field(init=False)
+    packages: frozenset[str] = field(init=False)  # top-level packages of the frameworks
 
     def __post_init__(self) -> None:
         fws = self.frameworks
@@ -97,6 +99,12 @@ class Knowledge:
         ))
         set_(self, "app_objects", frozenset(n for fw in fws for n in fw.app_objects))
         set_(self, "app_namespaces", frozenset(n for fw in fws for n in fw.app_state_attributes))
+        set_(self, "packages", frozenset(
+            q.split(".", 1)[0]
+            for fw in fws
+            for q in (*fw.app_classes, *fw.entry_classes, *fw.decorator_functions,
+                      *fw.registration_callables)
+        ) | {q.split(".", 1)[0] for q, _ in self.extra_bases})
 
     @property
     def enabled(self) -> frozenset[str]:
@@ -112,6 +120,7 @@ class Discovery:  # pylint: disable=too-many-instance-attributes
 
     module: nodes.Module
     knowledge: Knowledge = field(default_factory=Knowledge)
+    resolver: Resolver | None = None
     functions: list[nodes.FunctionDef] = field(default_factory=list)
     classes: list[nodes.ClassDef] = field(default_factory=list)
     calls: list[nodes.Call] = field(default_factory=list)
@@ -193,17 +202,39 @@ class Discovery:  # pylint: disable=too-many-instance-attributes
     def classify_decorator(  # pylint: disable=too-many-return-statements
         self, decorator: nodes.NodeNG
     ) -> tuple[Role, str, Confidence] | None:
+        """Role, label and confidence of a decorator that makes an entry point, or None.
+
+        The source decides first (the import a decorator function comes from, the
+        class an app object was constructed from); inference is used only when the
+        source cannot tell, and the shape of the call is the last resort.
+        """
         call = decorator if isinstance(decorator, nodes.Call) else None
         target = call.func if call is not None else decorator
         name = astutil.last_name(target)
         if name is None or name not in self.knowledge.decorator_names:
             return None
-        inferred = astutil.infer_one(target)
         import_name = astutil.import_qname(target)
-        extras = self.knowledge.extra_decorators
+        if import_name in self.knowledge.extra_decorators:
+            return Role.ROUTE, _route_label(name, call), _confidence(import_name)
+        role = self._decorator_function(import_name, name, call, _confidence(import_name))
+        if role is not None:
+            return role
+        if isinstance(target, nodes.Attribute):
+            receiver = self._receiver_class(target.expr)
+            if receiver is not None:
+                for framework in self.knowledge.app_frameworks({receiver}):
+                    role = _decorator_role(framework, name, call, _confidence(receiver))
+                    if role is not None:
+                        return role
+                if astutil.is_importable(receiver):
+                    return None  # an object of a known class that is not an app
+                return self._decorator_by_shape(name, call)  # an unknown framework
+        elif import_name is not None:
+            return None  # a function imported from elsewhere, not a framework decorator
+        inferred = astutil.infer_one(target)
         if inferred is not None:
             qname = astutil.qname_of(inferred)
-            if qname in extras or import_name in extras:
+            if qname in self.knowledge.extra_decorators:
                 return Role.ROUTE, _route_label(name, call), INFERENCE
             if isinstance(inferred, bases.BoundMethod):
                 owner = getattr(inferred.bound, "_proxied", None)
@@ -213,26 +244,22 @@ class Discovery:  # pylint: disable=too-many-instance-attributes
                         if role is not None:
                             return role
                 return None
-            for qname_ in (qname, import_name):
-                role = self._decorator_function(qname_, name, call, INFERENCE)
-                if role is not None:
-                    return role
-            return None
-        # Nothing could be inferred (the framework is not importable): names decide.
-        if import_name in extras:
-            return Role.ROUTE, _route_label(name, call), INFERENCE_FAILURE
-        function_role = self._decorator_function(import_name, name, call, INFERENCE_FAILURE)
-        if function_role is not None:
-            return function_role
+            return self._decorator_function(qname, name, call, INFERENCE)
         if isinstance(target, nodes.Attribute):
-            receiver = astutil.constructor_qname(target.expr) or astutil.import_qname(
-                target.expr
-            )
-            for framework in self.knowledge.app_frameworks({receiver} if receiver else set()):
-                role = _decorator_role(framework, name, call, INFERENCE_FAILURE)
-                if role is not None:
-                    return role
             return self._decorator_by_shape(name, call)
+        return None
+
+    def _receiver_class(self, expr: nodes.NodeNG) -> str | None:
+        """Import name of the class ``expr`` was built from: ``app = FastAPI()`` gives
+        ``fastapi.FastAPI``, also through an import from another project module."""
+        qname = astutil.constructor_qname(expr)
+        if qname is not None:
+            return qname
+        ref = self.resolver.resolve(expr, Env()) if self.resolver else None
+        if isinstance(ref, StateRef) and not ref.element and ref.state.decl is not None:
+            for value in ref.state.values:
+                if isinstance(value, nodes.Call):
+                    return astutil.import_qname(value.func)
         return None
 
     def _decorator_function(
@@ -304,20 +331,32 @@ class Discovery:  # pylint: disable=too-many-instance-attributes
             )
 
     def _entry_class(self, cls: nodes.ClassDef) -> tuple[EntryClass, Confidence] | None:
+        """The framework base class ``cls`` derives from, nearest first.
+
+        Bases are read from the source through the project's own classes; ancestors
+        are inferred only when a base comes from a framework package but is not in the
+        tables (``django.views.generic.edit.FormView``).
+        """
         bases_ = self.knowledge.entry_bases
-        qnames: set[str] = set()
-        for klass in astutil.class_and_ancestors(cls):  # nearest base first
-            if klass is cls:
-                continue
-            qname = klass.qname()
-            if qname in bases_:
-                return bases_[qname], INFERENCE
-            qnames.add(qname)
-        for base in cls.bases:
-            qname = astutil.import_qname(base)
-            if qname in bases_:
-                return bases_[qname], INFERENCE_FAILURE
-        return self._entry_class_by_convention(cls, qnames)
+        framework_bases = False
+        mro = self.resolver.project_mro(cls) if self.resolver else [cls]
+        for klass in mro:
+            for base in klass.bases:
+                qname = astutil.import_qname(base)
+                if qname in bases_:
+                    return bases_[qname], _confidence(qname)
+                if qname and qname.split(".", 1)[0] in self.knowledge.packages:
+                    framework_bases = True
+        ancestors: set[str] = set()
+        if framework_bases:
+            for klass in astutil.class_and_ancestors(cls):  # nearest base first
+                if klass is cls:
+                    continue
+                qname = klass.qname()
+                if qname in bases_:
+                    return bases_[qname], INFERENCE
+                ancestors.add(qname)
+        return self._entry_class_by_convention(cls, ancestors)
 
     def _entry_class_by_convention(
         self, cls: nodes.ClassDef, ancestors: set[str]
@@ -352,6 +391,23 @@ class Discovery:  # pylint: disable=too-many-instance-attributes
             registration = Registration(Role.ROUTE, 0, resource_methods="")
             yield from self._targets(target, registration, "gRPC method", call, INFERENCE)
             return
+        qname = astutil.import_qname(call.func)
+        if qname is not None and not qname.startswith("builtins."):
+            # ``Route(...)``, ``path(...)``, ``Depends(...)``, ``FastAPI(lifespan=...)``
+            yield from self._callable_registration(qname, call, _confidence(qname))
+            return
+        if not isinstance(call.func, nodes.Attribute):
+            return
+        receiver = self._receiver_class(call.func.expr)
+        if receiver is not None:
+            for framework in self.knowledge.app_frameworks({receiver}):
+                yield from self._method_registration(framework, name, call, _confidence(receiver))
+            return
+        if not any(
+            name in fw.registration_methods or name in fw.startup_event_methods
+            for fw in self.knowledge.frameworks
+        ):
+            return
         inferred = astutil.infer_one(call.func)
         if isinstance(inferred, bases.BoundMethod):
             owner = getattr(inferred.bound, "_proxied", None)
@@ -359,30 +415,16 @@ class Discovery:  # pylint: disable=too-many-instance-attributes
                 for framework in self.knowledge.app_frameworks(astutil.class_qnames(owner)):
                     yield from self._method_registration(framework, name, call, INFERENCE)
             return
-        if inferred is not None:
-            # ``django.urls.path`` infers to a partial function: its import name decides.
-            qnames = [astutil.qname_of(inferred), astutil.import_qname(call.func)]
-            for qname in dict.fromkeys(q for q in qnames if q):
-                found = list(self._callable_registration(qname, call, INFERENCE))
-                if found:
-                    yield from found
-                    return
-            return
-        qname = astutil.import_qname(call.func)
-        if qname is not None and not qname.startswith("builtins."):
-            yield from self._callable_registration(qname, call, INFERENCE_FAILURE)
-        if isinstance(call.func, nodes.Attribute):
-            receiver = astutil.constructor_qname(call.func.expr)
-            frameworks = self.knowledge.app_frameworks({receiver} if receiver else set())
-            if not frameworks and call.args and astutil.const_str(call.args[0]) is not None:
-                # ``<something>.add_route("GET", "/path", handler)``: every framework that
-                # has such a method is tried; only a target that is a function counts.
-                frameworks = [
-                    fw for fw in self.knowledge.frameworks
-                    if name in fw.registration_methods or name in fw.startup_event_methods
-                ]
-            for framework in frameworks:
-                yield from self._method_registration(framework, name, call, INFERENCE_FAILURE)
+        if call.args and astutil.const_str(call.args[0]) is not None:
+            # ``<something>.add_route("GET", "/path", handler)``: every framework that has
+            # such a method is tried; only a target that is a function counts.
+            for framework in self.knowledge.frameworks:
+                if name in framework.registration_methods or name in (
+                    framework.startup_event_methods
+                ):
+                    yield from self._method_registration(
+                        framework, name, call, INFERENCE_FAILURE
+                    )
 
     def _method_registration(
         self, framework: Framework, name: str, call: nodes.Call, confidence: Confidence
@@ -531,11 +573,17 @@ class Discovery:  # pylint: disable=too-many-instance-attributes
             return False
         if isinstance(func.parent, nodes.ClassDef) and self._entry_class(func.parent):
             return False
-        other = Discovery(func.root(), self.knowledge)
+        other = Discovery(func.root(), self.knowledge, self.resolver)
         return not other._is_django_view(func)  # pylint: disable=protected-access
 
 
 # --- helpers ---------------------------------------------------------------------------
+
+
+def _confidence(qname: str | None) -> Confidence:
+    """INFERENCE when the package a name comes from can be loaded by astroid (the
+    import name is then as good as inference), INFERENCE_FAILURE when it cannot."""
+    return INFERENCE if qname and astutil.is_importable(qname) else INFERENCE_FAILURE
 
 _SHARED_SERVICE = EntryClass(Role.ROUTE, Lifetime.SHARED, label="gRPC method")
 _DJANGO_MIDDLEWARE = EntryClass(

@@ -14,13 +14,24 @@ BLOCKED = frozenset(
      "tornado", "sanic", "litestar", "falcon", "bottle", "pyramid", "socketio", "flask_socketio",
      "grpc", "celery", "dramatiq", "rq"}
 )
-_original = AstroidManager.ast_from_module_name
+_original_build = AstroidManager.ast_from_module_name
+_original_find = AstroidManager.file_from_module_name
 
 
-def _blocked(self, modname, *args, **kwargs):
+def _check(modname):
     if modname and modname.split(".", 1)[0] in BLOCKED:
         raise AstroidImportError(f"{modname} is blocked for this test")
-    return _original(self, modname, *args, **kwargs)
 
 
-AstroidManager.ast_from_module_name = _blocked
+def _blocked_build(self, modname, *args, **kwargs):
+    _check(modname)
+    return _original_build(self, modname, *args, **kwargs)
+
+
+def _blocked_find(self, modname, *args, **kwargs):
+    _check(modname)
+    return _original_find(self, modname, *args, **kwargs)
+
+
+AstroidManager.ast_from_module_name = _blocked_build
+AstroidManager.file_from_module_name = _blocked_find

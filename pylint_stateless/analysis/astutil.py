@@ -178,6 +178,18 @@ def last_name(node: nodes.NodeNG) -> str | None:
     return None
 
 
+def is_importable(qname: str) -> bool:
+    """Whether astroid can find the top-level package of ``qname`` (nothing is built)."""
+    top = qname.split(".", 1)[0]
+    if not top or top == "builtins":
+        return False
+    try:
+        astroid.MANAGER.file_from_module_name(top, None)
+    except Exception:  # pylint: disable=broad-exception-caught
+        return False
+    return True
+
+
 # --- project code ------------------------------------------------------------------
 
 _EXTERNAL_PREFIXES = tuple(

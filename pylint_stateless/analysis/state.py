@@ -156,6 +156,7 @@ class Resolver:
     shapes: dict[int, tuple[Shape, str, Confidence, nodes.ClassDef | None, str | None]] = field(
         default_factory=dict
     )
+    mros: dict[int, list[nodes.ClassDef]] = field(default_factory=dict)
 
     # -- public ---------------------------------------------------------------------
 
@@ -197,7 +198,7 @@ class Resolver:
         key = (*owner.key, "." + attr)
         if key in self.attr_states:
             return self.attr_states[key]
-        decls = _instance_attr_decls(cls, attr)
+        decls = self.instance_attr_decls(cls, attr)
         shape, type_name, confidence, _, qtype = self._shape_of_decls(decls)
         first = decls[0] if decls else None
         state = State(
@@ -221,7 +222,7 @@ class Resolver:
 
     def class_attr_state(self, cls: nodes.ClassDef, attr: str) -> State | None:
         """``Cls.attr`` when ``attr`` is defined in the body of ``cls`` or a project base."""
-        owner = _class_defining(cls, attr)
+        owner = self.class_defining(cls, attr)
         if owner is None or not astutil.is_project_node(owner, self.current):
             return None
         key = ("class", owner.qname(), attr)
@@ -302,6 +303,167 @@ class Resolver:
         result = self._value_shape(value, 0)
         self.shapes[id(value)] = result
         return result
+
+    # -- classes, read from the source ------------------------------------------------
+
+    def project_mro(self, cls: nodes.ClassDef) -> list[nodes.ClassDef]:
+        """``cls`` and its base classes that belong to the project, nearest first.
+
+        Bases are resolved by scope lookup and imports, not inference, so that a model
+        deriving from a library class never makes astroid build that library.
+        """
+        cached = self.mros.get(id(cls))
+        if cached is not None:
+            return cached
+        order: list[nodes.ClassDef] = []
+        stack = [cls]
+        while stack and len(order) < 32:
+            klass = stack.pop(0)
+            if any(k is klass for k in order):
+                continue
+            order.append(klass)
+            for base in klass.bases:
+                ref = self.resolve(base, Env())
+                if isinstance(ref, ClassRef):
+                    stack.append(ref.cls)
+        self.mros[id(cls)] = order
+        return order
+
+    def find_method(self, cls: nodes.ClassDef, name: str) -> nodes.FunctionDef | None:
+        for klass in self.project_mro(cls):
+            bindings = klass.locals.get(name)
+            if bindings:
+                node = bindings[0]
+                return node if isinstance(node, nodes.FunctionDef) else None
+        return None
+
+    def class_defining(self, cls: nodes.ClassDef, attr: str) -> nodes.ClassDef | None:
+        """The project class whose body assigns ``attr`` (None for methods)."""
+        for klass in self.project_mro(cls):
+            bindings = klass.locals.get(attr)
+            if bindings:
+                if any(isinstance(b, nodes.AssignName) for b in bindings):
+                    return klass
+                return None
+        return None
+
+    def instance_attr_decls(self, cls: nodes.ClassDef, attr: str) -> list[nodes.AssignAttr]:
+        for klass in self.project_mro(cls):
+            decls = klass.instance_attrs.get(attr)
+            if decls:
+                return [d for d in decls if isinstance(d, nodes.AssignAttr)]
+        return []
+
+    def callee(
+        self, func: nodes.NodeNG, env: Env
+    ) -> tuple[nodes.FunctionDef, Ref | None, bool] | None:
+        """The project function a call's ``func`` names, read from the source.
+
+        Returns (function, what ``self``/``cls`` is bound to, whether it is a method
+        call); None when the callee is not project code or cannot be told without
+        inference: a method of a local or of a parameter, a library call.
+        """
+        if isinstance(func, nodes.Name):
+            target = self._named_callable(func)
+            if isinstance(target, nodes.FunctionDef):
+                return target, None, False
+            if isinstance(target, nodes.ClassDef):
+                init = self.find_method(target, "__init__")
+                if init is not None and astutil.is_project_node(init, self.current):
+                    return init, SelfRef(target), True
+            return None
+        if not isinstance(func, nodes.Attribute):
+            return None
+        base = self.resolve(func.expr, env)
+        name = func.attrname
+        if base is None and isinstance(func.expr, nodes.Call):
+            made = self.callee(func.expr.func, env)  # ``Service().method()``
+            if made is not None and isinstance(made[1], SelfRef) and made[0].name == "__init__":
+                base = made[1]
+            elif isinstance(func.expr.func, nodes.Name):
+                cls = self._named_callable(func.expr.func)
+                base = SelfRef(cls) if isinstance(cls, nodes.ClassDef) else None
+        if isinstance(base, ModuleRef):
+            target = self._module_callable(base.module, name)
+            if isinstance(target, nodes.FunctionDef):
+                return target, None, False
+            if isinstance(target, nodes.ClassDef):
+                init = self.find_method(target, "__init__")
+                if init is not None:
+                    return init, SelfRef(target), True
+            return None
+        cls: nodes.ClassDef | None = None
+        receiver: Ref | None = base
+        if isinstance(base, ClassRef):
+            cls = base.cls
+        elif isinstance(base, SelfRef):
+            cls = base.cls
+        elif isinstance(base, StateRef) and not base.element and base.state.shape is Shape.INSTANCE:
+            cls = base.state.cls
+        if cls is None:
+            return None
+        method = self.find_method(cls, name)
+        if method is None or not astutil.is_project_node(method, self.current):
+            return None
+        if method.type == "staticmethod":
+            return method, None, False
+        if method.type == "classmethod":
+            owner = method.parent if isinstance(method.parent, nodes.ClassDef) else cls
+            return method, ClassRef(owner), True
+        if isinstance(base, ClassRef):
+            return method, None, True  # ``Cls.method(obj)``: self is the first argument
+        return method, receiver, True
+
+    def _named_callable(self, name: nodes.Name) -> nodes.NodeNG | None:
+        try:
+            scope, bindings = name.lookup(name.name)
+        except Exception:  # pylint: disable=broad-exception-caught
+            return None
+        if not bindings:
+            return None
+        binding = bindings[-1]
+        if isinstance(binding, (nodes.FunctionDef, nodes.ClassDef)):
+            return binding if astutil.is_project_node(binding, self.current) else None
+        if isinstance(binding, (nodes.Import, nodes.ImportFrom)) and isinstance(
+            scope, nodes.Module
+        ):
+            ref = self._resolve_import(binding, name.name)
+            if isinstance(ref, ClassRef):
+                return ref.cls
+            if isinstance(binding, nodes.ImportFrom):
+                return self._imported_function(binding, name.name)
+        return None
+
+    def _imported_function(self, node: nodes.ImportFrom, name: str) -> nodes.NodeNG | None:
+        for imported, alias in node.names:
+            if (alias or imported) != name:
+                continue
+            try:
+                module = node.do_import_module(node.modname)
+            except Exception:  # pylint: disable=broad-exception-caught
+                return None
+            if not astutil.is_project_module(module, self.current):
+                return None
+            return self._module_callable(module, imported)
+        return None
+
+    def _module_callable(self, module: nodes.Module, name: str, depth: int = 0) -> nodes.NodeNG | None:
+        bindings = module.locals.get(name)
+        if not bindings or depth > 3:
+            return None
+        binding = bindings[-1]
+        if isinstance(binding, (nodes.FunctionDef, nodes.ClassDef)):
+            return binding
+        if isinstance(binding, nodes.ImportFrom):  # a re-export
+            for imported, alias in binding.names:
+                if (alias or imported) == name:
+                    try:
+                        other = binding.do_import_module(binding.modname)
+                    except Exception:  # pylint: disable=broad-exception-caught
+                        return None
+                    if astutil.is_project_module(other, self.current):
+                        return self._module_callable(other, imported, depth + 1)
+        return None
 
     # -- the application object -------------------------------------------------------
 
@@ -510,7 +672,7 @@ class Resolver:
             cls_ref = self._self_attribute(state.cls, attr)
             if cls_ref is not None:
                 return cls_ref
-            if _is_method(state.cls, attr):
+            if self.find_method(state.cls, attr) is not None:
                 return None
             attr_state = self.instance_attr_state(state, attr)
             return StateRef(attr_state) if attr_state is not None else None
@@ -520,7 +682,7 @@ class Resolver:
 
     def _self_attribute(self, cls: nodes.ClassDef, attr: str) -> Ref | None:
         """``self.attr`` read through an instance: a class attribute unless shadowed."""
-        if _instance_attr_decls(cls, attr):
+        if self.instance_attr_decls(cls, attr):
             return None
         state = self.class_attr_state(cls, attr)
         if state is None or state.shape is not Shape.CONTAINER:
@@ -641,7 +803,39 @@ class Resolver:
     def _call_shape(
         self, call: nodes.Call
     ) -> tuple[Shape, str, Confidence, nodes.ClassDef | None, str | None]:
+        """What a call creates: from the import name of the callee first, inference of
+        the call only for project functions whose result the source cannot tell."""
         other = (Shape.OTHER, "value", HIGH, None, None)
+        qname = astutil.import_qname(call.func)
+        if qname:
+            qname = knowledge.CONTAINER_ALIASES.get(qname, qname)
+            confidence = HIGH if qname.startswith("builtins.") else (
+                INFERENCE if astutil.is_importable(qname) else INFERENCE_FAILURE
+            )
+            if qname in knowledge.CONTAINER_TYPES:
+                return (Shape.CONTAINER, knowledge.CONTAINER_TYPES[qname], confidence, None,
+                        qname)
+            if (
+                qname in knowledge.RESOURCE_CALLS
+                or qname in knowledge.RESOURCE_TYPES
+                or qname in self.extra_resources
+            ):
+                return (Shape.RESOURCE, qname.rsplit(".", 1)[-1], confidence, None, qname)
+            if qname in self.app_classes:
+                return (Shape.APP, "application object", confidence, None, qname)
+        found = self.callee(call.func, Env())
+        if found is not None and found[0].name == "__init__" and isinstance(found[1], SelfRef):
+            return self._project_class_shape(found[1].cls)
+        if found is None and isinstance(call.func, nodes.Name):
+            cls = self._named_callable(call.func)
+            if isinstance(cls, nodes.ClassDef):  # a project class without ``__init__``
+                return self._project_class_shape(cls)
+        name = astutil.last_name(call.func)
+        if found is None and qname is not None and not qname.startswith("builtins."):
+            # A library call the tables do not know: its name is all there is.
+            if name and knowledge.RESOURCE_NAME_RE.search(name):
+                return (Shape.RESOURCE, name, INFERENCE_FAILURE, None, qname)
+            return other
         inferred = astutil.infer_one(call)
         if isinstance(inferred, (nodes.Dict, nodes.DictComp)):
             return (Shape.CONTAINER, "dict", INFERENCE, None, "builtins.dict")
@@ -653,31 +847,29 @@ class Resolver:
             cls = inferred._proxied  # pylint: disable=protected-access
             if isinstance(cls, nodes.ClassDef):
                 return self._class_shape(cls)
-        if inferred is not None:
-            return other
-        # Inference failed: read the constructor's name from the imports.
-        qname = astutil.import_qname(call.func)
-        if qname:
-            qname = knowledge.CONTAINER_ALIASES.get(qname, qname)
-            if qname in knowledge.CONTAINER_TYPES:
-                return (
-                    Shape.CONTAINER,
-                    knowledge.CONTAINER_TYPES[qname],
-                    INFERENCE_FAILURE,
-                    None,
-                    qname,
-                )
-            if qname in knowledge.RESOURCE_CALLS or qname in self.extra_resources:
-                return (Shape.RESOURCE, qname.rsplit(".", 1)[-1], INFERENCE_FAILURE, None, qname)
-            if qname in self.app_classes:
-                return (Shape.APP, "application object", INFERENCE_FAILURE, None, qname)
-        cls = _project_class_called(call, self.current)
-        if cls is not None:
-            return self._class_shape(cls)
-        name = astutil.last_name(call.func)
-        if name and knowledge.RESOURCE_NAME_RE.search(name):
+        if inferred is None and name and knowledge.RESOURCE_NAME_RE.search(name):
             return (Shape.RESOURCE, name, INFERENCE_FAILURE, None, None)
         return other
+
+    def _project_class_shape(
+        self, cls: nodes.ClassDef
+    ) -> tuple[Shape, str, Confidence, nodes.ClassDef | None, str | None]:
+        """An instance of a project class: a resource or container if a base says so."""
+        if cls.qname() in self.extra_resources:
+            return (Shape.RESOURCE, cls.name, HIGH, cls, cls.qname())
+        for klass in self.project_mro(cls):
+            for base in klass.bases:
+                qname = astutil.import_qname(base)
+                if not qname:
+                    continue
+                qname = knowledge.CONTAINER_ALIASES.get(qname, qname)
+                if qname in knowledge.RESOURCE_TYPES or qname in self.extra_resources:
+                    return (Shape.RESOURCE, cls.name, INFERENCE, cls, qname)
+                if qname in knowledge.CONTAINER_TYPES:
+                    return (Shape.CONTAINER, cls.name, INFERENCE, cls, qname)
+                if qname in self.app_classes:
+                    return (Shape.APP, "application object", INFERENCE, cls, qname)
+        return (Shape.INSTANCE, f"{cls.name} instance", INFERENCE, cls, cls.qname())
 
     def _class_shape(
         self, cls: nodes.ClassDef
@@ -736,44 +928,3 @@ def _submodule(package: nodes.Module, name: str) -> nodes.Module | None:
         return package.import_module(f"{package.name}.{name}")
     except Exception:  # pylint: disable=broad-exception-caught
         return None
-
-
-def _class_defining(cls: nodes.ClassDef, attr: str) -> nodes.ClassDef | None:
-    for klass in astutil.class_and_ancestors(cls):
-        bindings = klass.locals.get(attr)
-        if bindings and any(isinstance(b, nodes.AssignName) for b in bindings):
-            return klass
-        if bindings:
-            return None  # a method or nested class
-    return None
-
-
-def _is_method(cls: nodes.ClassDef, attr: str) -> bool:
-    for klass in astutil.class_and_ancestors(cls):
-        bindings = klass.locals.get(attr)
-        if bindings:
-            return any(isinstance(b, nodes.FunctionDef) for b in bindings)
-    return False
-
-
-def _instance_attr_decls(cls: nodes.ClassDef, attr: str) -> list[nodes.AssignAttr]:
-    for klass in astutil.class_and_ancestors(cls):
-        decls = klass.instance_attrs.get(attr)
-        if decls:
-            return [d for d in decls if isinstance(d, nodes.AssignAttr)]
-    return []
-
-
-def _project_class_called(call: nodes.Call, current: nodes.Module) -> nodes.ClassDef | None:
-    """The project class a call instantiates, found by scope lookup (no inference)."""
-    func = call.func
-    if not isinstance(func, nodes.Name):
-        return None
-    try:
-        _, bindings = func.lookup(func.name)
-    except Exception:  # pylint: disable=broad-exception-caught
-        return None
-    for binding in bindings:
-        if isinstance(binding, nodes.ClassDef) and astutil.is_project_node(binding, current):
-            return binding
-    return None

@@ -10,10 +10,9 @@ per (function, bindings, remaining depth) for the linted module.
 from __future__ import annotations
 
 import enum
-import sys
 from dataclasses import dataclass, field
 
-from astroid import bases, nodes
+from astroid import nodes
 from pylint.interfaces import HIGH, INFERENCE, Confidence
 
 from pylint_stateless import knowledge
@@ -34,7 +33,6 @@ from pylint_stateless.analysis.state import (
 
 _STATEMENTS = (nodes.Assign, nodes.AugAssign, nodes.AnnAssign, nodes.Delete, nodes.Call)
 _NESTED = (nodes.FunctionDef, nodes.ClassDef, nodes.Lambda)
-_STDLIB = frozenset(getattr(sys, "stdlib_module_names", ()))
 # Calls that run a callable later, in this process: callable position, first bound arg.
 _DEFERRED_BY_NAME = {
     "add_task": (0, 1),  # BackgroundTasks.add_task(fn, *args)
@@ -343,33 +341,14 @@ class Walker:
     def _callees(
         self, call: nodes.Call, env: Env
     ) -> list[tuple[nodes.FunctionDef, Env, Confidence]]:
-        func = call.func
-        if not _may_be_project_call(func):
+        """The project function a call runs, found from the source (no inference)."""
+        found = self.resolver.callee(call.func, env)
+        if found is None:
             return []
-        inferred = astutil.infer_one(func)
-        current = self.resolver.current
-        if isinstance(inferred, bases.UnboundMethod):
-            method = astutil.function_of(inferred)
-            if method is None or not astutil.is_project_node(method, current):
-                return []
-            first = (
-                self._receiver(func, method, env)
-                if isinstance(inferred, bases.BoundMethod)
-                else None
-            )
-            return [(method, self._bind(method, call.args, call.keywords, env, first), INFERENCE)]
-        if isinstance(inferred, nodes.FunctionDef):
-            if not astutil.is_project_node(inferred, current):
-                return []
-            if isinstance(inferred.parent, nodes.ClassDef) and inferred.type == "method":
-                return []  # a function object taken from a class: not a call we can bind
-            return [(inferred, self._bind(inferred, call.args, call.keywords, env, None), INFERENCE)]
-        if isinstance(inferred, nodes.ClassDef) and astutil.is_project_node(inferred, current):
-            init = _project_init(inferred, current)
-            if init is None:
-                return []
-            return [(init, self._bind(init, call.args, call.keywords, env, SelfRef(inferred)), INFERENCE)]
-        return []
+        func, first, is_method = found
+        if not is_method and isinstance(func.parent, nodes.ClassDef) and func.type == "method":
+            return []  # a function object taken from a class: not a call we can bind
+        return [(func, self._bind(func, call.args, call.keywords, env, first), INFERENCE)]
 
     def _deferred(
         self, call: nodes.Call, env: Env
@@ -390,32 +369,13 @@ class Walker:
                 args = list(args_node.elts)
         if target is None:
             return []
-        inferred = astutil.infer_one(target)
-        func = astutil.function_of(inferred)
-        if func is None or not astutil.is_project_node(func, self.resolver.current):
+        found = self.resolver.callee(target, env)
+        if found is None:
             return []
-        first: Ref | None = None
-        if isinstance(inferred, bases.BoundMethod):
-            first = self._receiver(target, func, env)
-        elif isinstance(func.parent, nodes.ClassDef) and func.type == "method":
+        func, first, is_method = found
+        if is_method and first is None and func.type == "method":
             return []  # an unbound method: nothing to bind ``self`` to
         return [(func, self._bind(func, args, (), env, first), INFERENCE)]
-
-    def _receiver(
-        self, func: nodes.NodeNG, method: nodes.FunctionDef, env: Env
-    ) -> Ref | None:
-        cls = method.parent if isinstance(method.parent, nodes.ClassDef) else None
-        if method.type == "staticmethod":
-            return None
-        if method.type == "classmethod":
-            return ClassRef(cls) if cls is not None else None
-        if isinstance(func, nodes.Attribute):
-            ref = self.resolver.resolve(func.expr, env)
-            if isinstance(ref, StateRef) and ref.state.shape is Shape.INSTANCE:
-                return ref
-            if isinstance(ref, SelfRef):
-                return ref
-        return SelfRef(cls) if cls is not None else None
 
     def _bind(  # pylint: disable=too-many-arguments,too-many-positional-arguments
         self,
@@ -502,26 +462,6 @@ def _is_task_wrapped(call: nodes.Call) -> bool:
         and call in parent.args
         and astutil.last_name(parent.func) in _TASK_WRAPPERS
     )
-
-
-def _may_be_project_call(func: nodes.NodeNG) -> bool:
-    """Cheap syntactic filter: skip builtins and stdlib calls before any inference."""
-    qname = astutil.import_qname(func)
-    if qname is None:
-        return True
-    top = qname.split(".", 1)[0]
-    return top != "builtins" and top not in _STDLIB
-
-
-def _project_init(cls: nodes.ClassDef, current: nodes.Module) -> nodes.FunctionDef | None:
-    for klass in astutil.class_and_ancestors(cls):
-        init = klass.locals.get("__init__")
-        if init:
-            node = init[0]
-            if isinstance(node, nodes.FunctionDef) and astutil.is_project_node(node, current):
-                return node
-            return None
-    return None
 
 
 def _is_lazy_init(statement: nodes.NodeNG, target: nodes.NodeNG) -> bool:
