@@ -202,7 +202,8 @@ _EXTERNAL_PREFIXES = tuple(
 
 
 @functools.lru_cache(maxsize=4096)
-def _is_external_file(path: str) -> bool:
+def is_external_file(path: str) -> bool:
+    """Whether ``path`` is in the standard library or an installed package."""
     real = os.path.normcase(os.path.realpath(path))
     if any(real.startswith(prefix) for prefix in _EXTERNAL_PREFIXES):
         return True
@@ -222,7 +223,7 @@ def is_project_module(module: nodes.Module, current: nodes.Module | None = None)
     path = module.file
     if not path or not path.endswith((".py", ".pyi")):
         return False
-    return not _is_external_file(path)
+    return not is_external_file(path)
 
 
 def is_project_node(node: nodes.NodeNG, current: nodes.Module | None = None) -> bool:

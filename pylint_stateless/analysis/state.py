@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import enum
 import re
+import sys
 from dataclasses import dataclass, field
 
+import astroid
 from astroid import bases, nodes
 from pylint.interfaces import HIGH, INFERENCE, INFERENCE_FAILURE, Confidence
 
@@ -24,6 +26,7 @@ from pylint_stateless import knowledge
 from pylint_stateless.analysis import astutil
 
 _MAX_ALIAS_DEPTH = 6
+_STDLIB = frozenset(getattr(sys, "stdlib_module_names", ()))
 # ``request.app``, ``self.request.app``, ``self.application``: the request reaching the app.
 _REQUEST_LIKE = re.compile(r"^(self\.)?(request|req|websocket|ws|scope|connection|conn|self)$")
 # Mutable globals of the standard library: one per process, changed for every thread.
@@ -157,6 +160,7 @@ class Resolver:
         default_factory=dict
     )
     mros: dict[int, list[nodes.ClassDef]] = field(default_factory=dict)
+    imports: dict[str, nodes.Module | None] = field(default_factory=dict)
 
     # -- public ---------------------------------------------------------------------
 
@@ -438,11 +442,8 @@ class Resolver:
         for imported, alias in node.names:
             if (alias or imported) != name:
                 continue
-            try:
-                module = node.do_import_module(node.modname)
-            except Exception:  # pylint: disable=broad-exception-caught
-                return None
-            if not astutil.is_project_module(module, self.current):
+            module = self.import_project_module(node, node.modname)
+            if module is None:
                 return None
             return self._module_callable(module, imported)
         return None
@@ -457,11 +458,8 @@ class Resolver:
         if isinstance(binding, nodes.ImportFrom):  # a re-export
             for imported, alias in binding.names:
                 if (alias or imported) == name:
-                    try:
-                        other = binding.do_import_module(binding.modname)
-                    except Exception:  # pylint: disable=broad-exception-caught
-                        return None
-                    if astutil.is_project_module(other, self.current):
+                    other = self.import_project_module(binding, binding.modname)
+                    if other is not None:
                         return self._module_callable(other, imported, depth + 1)
         return None
 
@@ -612,15 +610,15 @@ class Resolver:
             if isinstance(node, nodes.Import):
                 for modname, alias in node.names:
                     if alias == name:
-                        return self._module_ref(node.do_import_module(modname))
+                        return self._module_ref(self.import_project_module(node, modname))
                     if alias is None and modname.split(".")[0] == name:
-                        return self._module_ref(node.do_import_module(name))
+                        return self._module_ref(self.import_project_module(node, name))
                 return None
             for imported, alias in node.names:
                 if (alias or imported) != name:
                     continue
-                module = node.do_import_module(node.modname)
-                if not astutil.is_project_module(module, self.current):
+                module = self.import_project_module(node, node.modname)
+                if module is None:
                     return None
                 if imported in module.locals:
                     return self._resolve_module_binding(module, imported, module.locals[imported])
@@ -629,6 +627,35 @@ class Resolver:
         except Exception:  # pylint: disable=broad-exception-caught
             return None
         return None
+
+    def import_project_module(
+        self, node: nodes.Import | nodes.ImportFrom, modname: str
+    ) -> nodes.Module | None:
+        """The module an import names, if it is project code; None for the standard
+        library and installed packages, which are located but never built."""
+        root = node.root()
+        level = getattr(node, "level", None)
+        try:
+            absolute = root.relative_to_absolute_name(modname, level) if level else modname
+        except Exception:  # pylint: disable=broad-exception-caught
+            return None
+        if absolute in self.imports:
+            return self.imports[absolute]
+        module: nodes.Module | None = None
+        if absolute == self.current.name:
+            module = self.current
+        elif absolute.split(".", 1)[0] not in _STDLIB:
+            try:
+                spec = astroid.MANAGER.file_from_module_name(absolute, root.file)
+                location = getattr(spec, "location", None)
+                if location and not astutil.is_external_file(location):
+                    module = node.do_import_module(modname)
+            except Exception:  # pylint: disable=broad-exception-caught
+                module = None
+            if module is not None and not astutil.is_project_module(module, self.current):
+                module = None
+        self.imports[absolute] = module
+        return module
 
     def _module_ref(self, module: nodes.Module | None) -> ModuleRef | None:
         if module is None or not astutil.is_project_module(module, self.current):
