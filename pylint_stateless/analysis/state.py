@@ -161,6 +161,7 @@ class Resolver:
     )
     mros: dict[int, list[nodes.ClassDef]] = field(default_factory=dict)
     imports: dict[str, nodes.Module | None] = field(default_factory=dict)
+    lookups: dict[int, tuple[nodes.NodeNG | None, list]] = field(default_factory=dict)
 
     # -- public ---------------------------------------------------------------------
 
@@ -419,10 +420,7 @@ class Resolver:
         return method, receiver, True
 
     def _named_callable(self, name: nodes.Name) -> nodes.NodeNG | None:
-        try:
-            scope, bindings = name.lookup(name.name)
-        except Exception:  # pylint: disable=broad-exception-caught
-            return None
+        scope, bindings = self.lookup(name)
         if not bindings:
             return None
         binding = bindings[-1]
@@ -546,11 +544,20 @@ class Resolver:
 
     # -- names ----------------------------------------------------------------------
 
+    def lookup(self, name: nodes.Name | nodes.AssignName) -> tuple[nodes.NodeNG | None, list]:
+        """astroid's scope lookup of a name, once per node."""
+        cached = self.lookups.get(id(name))
+        if cached is None:
+            try:
+                scope, bindings = name.lookup(name.name)
+                cached = (scope, list(bindings))
+            except Exception:  # pylint: disable=broad-exception-caught
+                cached = (None, [])
+            self.lookups[id(name)] = cached
+        return cached
+
     def _resolve_name(self, expr: nodes.Name, env: Env, depth: int) -> Ref | None:
-        try:
-            scope, bindings = expr.lookup(expr.name)
-        except Exception:  # pylint: disable=broad-exception-caught
-            return None
+        scope, bindings = self.lookup(expr)
         if not bindings:
             return None
         if isinstance(scope, nodes.Module):

@@ -85,49 +85,77 @@ class Hit:
     confidence: Confidence = HIGH
 
 
+@dataclass(frozen=True)
+class _Summary:
+    hits: tuple[Hit, ...]
+    truncated: bool  # the budget or a recursion cut the walk short
+    depth: int  # how many calls deep the walk went
+
+
 @dataclass
 class Walker:
     resolver: Resolver
     max_depth: int = 5
-    _memo: dict[tuple[int, Env, int], tuple[Hit, ...]] = field(default_factory=dict)
+    _memo: dict[tuple[int, Env, int], _Summary] = field(default_factory=dict)
+    _complete: dict[tuple[int, Env], _Summary] = field(default_factory=dict)
     _active: set[tuple[int, Env]] = field(default_factory=set)
     _bodies: dict[int, tuple[list[nodes.NodeNG], frozenset[str]]] = field(default_factory=dict)
 
     def walk(self, func: nodes.FunctionDef, env: Env) -> tuple[Hit, ...]:
-        return self._summarize(func, env, self.max_depth)
+        return self._summarize(func, env, self.max_depth).hits
 
     # -- one function -------------------------------------------------------------------
 
-    def _summarize(self, func: nodes.FunctionDef, env: Env, budget: int) -> tuple[Hit, ...]:
-        memo_key = (id(func), env, budget)
-        cached = self._memo.get(memo_key)
+    def _summarize(self, func: nodes.FunctionDef, env: Env, budget: int) -> _Summary:
+        """Hits in ``func`` and in what it calls, at most ``budget`` calls deep.
+
+        A summary that was not cut short by the budget records how deep it needed to
+        go, and serves every later request with at least that budget.
+        """
+        key = (id(func), env)
+        complete = self._complete.get(key)
+        if complete is not None and complete.depth <= budget:
+            return complete
+        cached = self._memo.get((*key, budget))
         if cached is not None:
             return cached
-        active_key = (id(func), env)
-        if active_key in self._active:
-            return ()
-        self._active.add(active_key)
+        if key in self._active:
+            return _Summary((), truncated=True, depth=0)
+        self._active.add(key)
         try:
-            hits = self._summarize_uncached(func, env, budget)
+            summary = self._summarize_uncached(func, env, budget)
         finally:
-            self._active.discard(active_key)
-        self._memo[memo_key] = hits
-        return hits
+            self._active.discard(key)
+        if summary.truncated:
+            self._memo[(*key, budget)] = summary
+        else:
+            self._complete[key] = summary
+        return summary
 
-    def _summarize_uncached(
-        self, func: nodes.FunctionDef, env: Env, budget: int
-    ) -> tuple[Hit, ...]:
+    def _summarize_uncached(self, func: nodes.FunctionDef, env: Env, budget: int) -> _Summary:
         statements, global_names = self._body(func)
         hits: list[Hit] = []
+        truncated = False
+        depth = 0
         memoised = self._memoised_forever(func)
         if memoised is not None:
             hits.append(Hit(memoised, confidence=memoised.confidence))
         for node in statements:
             for mutation in self._mutations(node, env, global_names):
                 hits.append(Hit(mutation, confidence=mutation.confidence))
-            if isinstance(node, nodes.Call) and budget > 0:
-                hits.extend(self._follow(node, env, budget))
-        return tuple(hits)
+            if not isinstance(node, nodes.Call):
+                continue
+            targets = self._targets(node, env)
+            if targets and budget <= 0:
+                truncated = True
+                continue
+            for callee, callee_env, confidence, deferred in targets:
+                sub = self._summarize(callee, callee_env, budget - 1)
+                truncated = truncated or sub.truncated
+                depth = max(depth, sub.depth + 1)
+                step = Step(node, callee, deferred)
+                hits.extend(_extend(hit, step, deferred, confidence) for hit in sub.hits)
+        return _Summary(tuple(hits), truncated, depth)
 
     def _memoised_forever(self, func: nodes.FunctionDef) -> Mutation | None:
         """``@lru_cache`` on a function without parameters: its result, computed on the first
@@ -327,16 +355,17 @@ class Walker:
 
     # -- following calls --------------------------------------------------------------
 
-    def _follow(self, call: nodes.Call, env: Env, budget: int) -> list[Hit]:
-        hits: list[Hit] = []
+    def _targets(
+        self, call: nodes.Call, env: Env
+    ) -> list[tuple[nodes.FunctionDef, Env, Confidence, bool]]:
+        """What a call runs: (function, its bindings, confidence, runs later)."""
         background = _is_task_wrapped(call)
-        for callee, callee_env, confidence in self._deferred(call, env):
-            for hit in self._summarize(callee, callee_env, budget - 1):
-                hits.append(_extend(hit, Step(call, callee, True), True, confidence))
-        for callee, callee_env, confidence in self._callees(call, env):
-            for hit in self._summarize(callee, callee_env, budget - 1):
-                hits.append(_extend(hit, Step(call, callee, background), background, confidence))
-        return hits
+        return [
+            *((callee, callee_env, confidence, True)
+              for callee, callee_env, confidence in self._deferred(call, env)),
+            *((callee, callee_env, confidence, background)
+              for callee, callee_env, confidence in self._callees(call, env)),
+        ]
 
     def _callees(
         self, call: nodes.Call, env: Env
