@@ -145,10 +145,11 @@ class Walker:
                 hits.append(Hit(mutation, confidence=mutation.confidence))
             if not isinstance(node, nodes.Call):
                 continue
-            targets = self._targets(node, env)
-            if targets and budget <= 0:
+            if budget <= 0:
+                # Not resolved (that could build other modules): the walk is cut here.
                 truncated = True
                 continue
+            targets = self._targets(node, env)
             for callee, callee_env, confidence, deferred in targets:
                 sub = self._summarize(callee, callee_env, budget - 1)
                 truncated = truncated or sub.truncated
