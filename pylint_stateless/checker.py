@@ -219,14 +219,14 @@ class StatelessChecker(BaseChecker):
                 raise
             return  # never crash pylint; the module is simply not reported on
         for report in reports:
+            args = (
+                _describe_state(report.state, node, report.hit.mutation.op is Op.REBIND),
+                _describe_who(report, node),
+            )
+            if report.symbol == "request-mutates-shared-instance":
+                args = (*args, _shared_instance_remedy(report))
             self.add_message(
-                report.symbol,
-                node=report.anchor,
-                args=(
-                    _describe_state(report.state, node, report.hit.mutation.op is Op.REBIND),
-                    _describe_who(report, node),
-                ),
-                confidence=report.confidence,
+                report.symbol, node=report.anchor, args=args, confidence=report.confidence
             )
 
     # -- analysis -----------------------------------------------------------------------
@@ -268,6 +268,9 @@ class StatelessChecker(BaseChecker):
         for report in reports.values():
             if not report.symbol:
                 report.symbol = classify(report.state, report.hit, hits_by_state[report.state])
+        if any(r.symbol == _REGISTRY for r in reports.values()) and _fans_out(module):
+            # The registry is the local half of a broker fan-out: the remedy is in place.
+            reports = {k: r for k, r in reports.items() if r.symbol != _REGISTRY}
         return sorted(
             reports.values(),
             key=lambda r: (r.anchor.fromlineno or 0, r.anchor.col_offset or 0, r.symbol,
@@ -387,6 +390,36 @@ def _describe_who(report: _Report, module: nodes.Module) -> str:
     return text
 
 
+_REGISTRY = "process-local-connection-registry"
+_BROKER_CALLS = frozenset(
+    {"publish", "pubsub", "psubscribe", "basic_publish", "basic_consume", "exchange_declare",
+     "group_send", "group_add", "xadd", "xreadgroup"}
+)
+
+
+def _fans_out(module: nodes.Module) -> bool:
+    """Whether the module publishes or subscribes through a message broker."""
+    return any(
+        astutil.last_name(call.func) in _BROKER_CALLS for call in module.nodes_of_class(nodes.Call)
+    )
+
+
+def _shared_instance_remedy(report: _Report) -> str:
+    """A container on a shared object holds data: it belongs in shared storage; a plain
+    attribute set per request belongs to the request."""
+    mutation = report.hit.mutation
+    if (
+        mutation.op is not Op.REBIND
+        or report.state.shape is Shape.CONTAINER
+        or isinstance(mutation.statement, nodes.AugAssign)  # a counter, a running total
+    ):
+        return "Keep the data in a database table or Redis, not on the object"
+    return (
+        "Pass per-request values as arguments or create the object per request "
+        "(a request-scoped dependency)"
+    )
+
+
 def _loads_remote_data(value: nodes.NodeNG | None, resolver: Resolver) -> bool:
     """Whether ``value`` reads data from a database or another service."""
     if isinstance(value, nodes.Await):
@@ -411,8 +444,8 @@ def _loads_remote_data(value: nodes.NodeNG | None, resolver: Resolver) -> bool:
 
 def _remote_call(call: nodes.Call) -> bool:
     name = astutil.last_name(call.func)
-    if name and knowledge.RESOURCE_NAME_RE.search(name):
-        return False
+    if name and (knowledge.RESOURCE_NAME_RE.search(name) or name[:1].isupper()):
+        return False  # a client, or a constructor (``S3Credentials(...)``): no data read
     text = (astutil.import_qname(call.func) or call.func.as_string()).replace(".", "_")
     return bool(knowledge.REMOTE_SOURCE_RE.search(text))
 

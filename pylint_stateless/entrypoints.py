@@ -30,6 +30,7 @@ from pylint_stateless.frameworks.base import HTTP_VERBS, Registration
 
 _SHAPE_NEEDS_PATH = frozenset({Role.ROUTE, Role.WEBSOCKET})
 _GRPC_REGISTRATION = re.compile(r"^add_\w+Servicer_to_server$")
+_SOCKETIO_RECEIVER = re.compile(r"(?i)(^|\.|_)(sio|socketio|socket_io)$")
 _DJANGO_PACKAGES = ("django", "rest_framework")
 
 
@@ -218,6 +219,8 @@ class Discovery:  # pylint: disable=too-many-instance-attributes
             return Role.ROUTE, _route_label(name, call), _confidence(import_name)
         role = self._decorator_function(import_name, name, call, _confidence(import_name))
         if role is not None:
+            if role[0] is Role.HOOK and _only_outside_requests(call):
+                return None
             return role
         if isinstance(target, nodes.Attribute):
             receiver = self._receiver_class(target.expr)
@@ -228,7 +231,7 @@ class Discovery:  # pylint: disable=too-many-instance-attributes
                         return role
                 if astutil.is_importable(receiver):
                     return None  # an object of a known class that is not an app
-                return self._decorator_by_shape(name, call)  # an unknown framework
+                return self._decorator_by_shape(name, call, target.expr)  # unknown framework
         elif import_name is not None:
             return None  # a function imported from elsewhere, not a framework decorator
         inferred = astutil.infer_one(target)
@@ -246,7 +249,7 @@ class Discovery:  # pylint: disable=too-many-instance-attributes
                 return None
             return self._decorator_function(qname, name, call, INFERENCE)
         if isinstance(target, nodes.Attribute):
-            return self._decorator_by_shape(name, call)
+            return self._decorator_by_shape(name, call, target.expr)
         return None
 
     def _receiver_class(self, expr: nodes.NodeNG) -> str | None:
@@ -276,10 +279,19 @@ class Discovery:  # pylint: disable=too-many-instance-attributes
         return None
 
     def _decorator_by_shape(
-        self, name: str, call: nodes.Call | None
+        self, name: str, call: nodes.Call | None, receiver: nodes.NodeNG
     ) -> tuple[Role, str, Confidence] | None:
         """``@<something>.get("/path")`` with nothing inferable: a route, at low confidence."""
         fws = self.knowledge.frameworks
+        if (
+            name in {"on", "event"}
+            and "socketio" in self.knowledge.enabled
+            and _SOCKETIO_RECEIVER.search(receiver.as_string())
+        ):
+            # ``def init(socketio): @socketio.on("connect")``: a Socket.IO server by name.
+            event = astutil.const_str(call.args[0] if call and call.args else None)
+            label = f"Socket.IO event {event}" if event else "Socket.IO event"
+            return Role.WEBSOCKET, label, INFERENCE_FAILURE
         if call is None:
             for fw in fws:
                 role = fw.bare_decorator_methods.get(name)
@@ -592,6 +604,23 @@ _DJANGO_MIDDLEWARE = EntryClass(
     frozenset({"__call__", "process_request", "process_view", "process_response",
                "process_exception", "process_template_response"}),
 )
+
+
+# Django signals sent by tests, migrations and start-up, never while serving a request.
+_NON_REQUEST_SIGNALS = frozenset(
+    {"setting_changed", "template_rendered", "pre_migrate", "post_migrate", "class_prepared",
+     "autoreload_started", "file_changed"}
+)
+
+
+def _only_outside_requests(call: nodes.Call | None) -> bool:
+    """``@receiver(setting_changed)``: a signal that no request sends."""
+    if call is None or not call.args:
+        return False
+    signals = call.args[0].elts if isinstance(call.args[0], (nodes.List, nodes.Tuple)) else [
+        call.args[0]
+    ]
+    return all(astutil.last_name(signal) in _NON_REQUEST_SIGNALS for signal in signals)
 
 
 def _decorator_role(

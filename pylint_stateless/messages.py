@@ -58,12 +58,12 @@ MESSAGES: tuple[MessageDef, ...] = (
         "request-mutates-shared-instance",
         "%s is changed on the request path by %s: one instance serves every request of this "
         "process, so concurrent requests overwrite each other and other workers never see "
-        "the change. Create the object per request (a request-scoped dependency) and keep "
-        "lasting data in a database",
+        "the change. %s",
         "An attribute of an object that lives as long as the process (a module-level "
         "service instance, a middleware instance) is written by code that serves requests. "
         "Concurrent requests overwrite each other's values, and each worker has its own "
-        "object. Create such objects per request and keep lasting data in a database.",
+        "object. Create such objects per request (a request-scoped dependency), and keep "
+        "data that must outlive the request in a database table or Redis.",
     ),
     MessageDef(
         "W6704",

@@ -12,7 +12,7 @@ from astroid.manager import AstroidManager
 BLOCKED = frozenset(
     {"fastapi", "starlette", "flask", "quart", "werkzeug", "django", "rest_framework", "aiohttp",
      "tornado", "sanic", "litestar", "falcon", "bottle", "pyramid", "socketio", "flask_socketio",
-     "grpc", "celery", "dramatiq", "rq"}
+     "grpc", "celery", "dramatiq", "rq", "channels"}
 )
 _original_build = AstroidManager.ast_from_module_name
 _original_find = AstroidManager.file_from_module_name

@@ -208,7 +208,45 @@ def is_external_file(path: str) -> bool:
     if any(real.startswith(prefix) for prefix in _EXTERNAL_PREFIXES):
         return True
     parts = real.split(os.sep)
-    return "site-packages" in parts or "dist-packages" in parts
+    if "site-packages" in parts or "dist-packages" in parts:
+        return True
+    # ``pip install --target``, vendored dependencies, Lambda layers: an installed
+    # distribution leaves a ``*.dist-info`` directory beside its top-level package.
+    directory = os.path.dirname(real)
+    while True:
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            return False
+        if _has_dist_info(parent, os.path.basename(directory)):
+            return True
+        if not os.path.exists(os.path.join(parent, "__init__.py")):
+            return False  # ``directory`` is a top-level package (or a plain folder)
+        directory = parent
+
+
+@functools.lru_cache(maxsize=1024)
+def _installed_packages(folder: str) -> frozenset[str]:
+    """Top-level names installed into ``folder`` by pip (from the ``*.dist-info`` records)."""
+    try:
+        entries = [e for e in os.listdir(folder) if e.endswith(".dist-info")]
+    except OSError:
+        return frozenset()
+    names: set[str] = set()
+    for entry in entries:
+        record = os.path.join(folder, entry, "RECORD")
+        try:
+            with open(record, encoding="utf-8") as handle:
+                for line in handle:
+                    first = line.split(",", 1)[0].split("/", 1)
+                    if len(first) == 2 and not first[0].endswith((".dist-info", ".data")):
+                        names.add(os.path.normcase(first[0]))
+        except OSError:
+            continue
+    return frozenset(names)
+
+
+def _has_dist_info(folder: str, package: str) -> bool:
+    return os.path.normcase(package) in _installed_packages(folder)
 
 
 def is_project_module(module: nodes.Module, current: nodes.Module | None = None) -> bool:

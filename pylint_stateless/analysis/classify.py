@@ -36,6 +36,7 @@ CONNECTION_RE = re.compile(
     r"ws_clients|ws_connections|subscribers|listeners|peers|channels_registry|connected|"
     r"connected_clients|online)(_|$)"
 )
+SESSION_KEY_RE = re.compile(r"(?i)(token|session_?id|\bsid\b|session_key|cookie)")
 CLIENT_KEY_RE = re.compile(
     r"(?i)(remote_addr|client\.host|client_ip|\bip\b|ip_address|ip_addr|x-forwarded-for|"
     r"x_forwarded_for|x-real-ip|peername|REMOTE_ADDR|client_host|api_key)"
@@ -65,21 +66,49 @@ _GENERIC_REBIND = {**_GENERIC, StateKind.MODULE: "request-rebinds-global"}
 
 
 def _specialise(state: State, hits: list[Hit]) -> str | None:
-    name = snake(state.attr)
+    names = _names(state, keyed=any(h.mutation.key is not None for h in hits))
     annotation = _annotation_text(state)
-    if any(_stores_connection(h.mutation.value) for h in hits) or CONNECTION_RE.search(name) or (
-        "websocket" in annotation.lower()
+    if (
+        any(_stores_connection(h.mutation.value) for h in hits)
+        or any(_matches(CONNECTION_RE, n) for n in names)
+        or "websocket" in annotation.lower()
     ):
         return "process-local-connection-registry"
-    if SESSION_RE.search(name):
+    if any(_matches(SESSION_RE, n) for n in names):
         return "in-memory-session-store"
-    if RATE_RE.search(name) or any(_keyed_by_client(h.mutation.key) for h in hits):
+    if any(_matches(RATE_RE, n) for n in names) or any(
+        _keyed_by_client(h.mutation.key) for h in hits
+    ):
         return "in-memory-rate-limiter"
-    if any(h.background for h in hits) or JOB_RE.search(name):
+    if any(_keyed_by_session(h.mutation.key) for h in hits):
+        return "in-memory-session-store"
+    if any(h.background for h in hits) or _matches(JOB_RE, names[0]):
         return "in-memory-job-status"
-    if state.qualified_type in knowledge.CACHE_TYPES or CACHE_RE.search(name):
+    if state.qualified_type in knowledge.CACHE_TYPES or _matches(CACHE_RE, names[0]):
         return "process-local-cache"
     return None
+
+
+def _names(state: State, keyed: bool) -> list[str]:
+    """The state's own name, then, for a container written under keys, the names of what
+    holds it: the shared instance and its class (``RateLimiter().user_requests[token]``
+    is a rate limiter's)."""
+    names = [snake(state.attr)]
+    owner = state.owner
+    if keyed and owner is not None and owner.kind is not StateKind.APP:
+        names.append(snake(owner.attr))
+        if owner.cls is not None:
+            names.append(snake(owner.cls.name))
+    return names
+
+
+def _matches(pattern: re.Pattern[str], name: str) -> bool:
+    return bool(pattern.search(name))
+
+
+def _keyed_by_session(key: nodes.NodeNG | None) -> bool:
+    """``users[token] = ...``, ``store[session_id] = ...``: keyed by a session token."""
+    return key is not None and bool(SESSION_KEY_RE.search(_key_text(key)))
 
 
 def _annotation_text(state: State) -> str:
@@ -91,25 +120,34 @@ def _annotation_text(state: State) -> str:
 
 
 def _keyed_by_client(key: nodes.NodeNG | None) -> bool:
-    if key is None:
-        return False
+    return key is not None and bool(CLIENT_KEY_RE.search(_key_text(key)))
+
+
+def _key_text(key: nodes.NodeNG) -> str:
+    """The key expression, and what a local variable used as key was assigned."""
     text = key.as_string()
-    if CLIENT_KEY_RE.search(text):
-        return True
     if isinstance(key, nodes.Name):
         try:
             _, bindings = key.lookup(key.name)
         except Exception:  # pylint: disable=broad-exception-caught
-            return False
+            return text
         for binding in bindings:
             value = astutil.assigned_value(binding) if isinstance(binding, nodes.AssignName) else None
-            if value is not None and CLIENT_KEY_RE.search(value.as_string()):
-                return True
-    return False
+            if value is not None:
+                text += " " + value.as_string()
+    return text
 
 
 def _stores_connection(value: nodes.NodeNG | None) -> bool:
-    """Whether ``value`` is a WebSocket or connection object, by annotation or inference."""
+    """Whether ``value`` is a WebSocket or connection object, by annotation or inference,
+    or an object built around one (``Player(websocket)``), or a Channels channel name."""
+    if isinstance(value, nodes.Attribute) and value.attrname == "channel_name":
+        return True
+    if isinstance(value, nodes.Call):
+        return any(
+            _stores_connection(arg)
+            for arg in (*value.args, *(k.value for k in value.keywords or ()))
+        )
     if not isinstance(value, nodes.Name):
         return False
     try:

@@ -27,6 +27,8 @@ from pylint_stateless.analysis import astutil
 
 _MAX_ALIAS_DEPTH = 6
 _STDLIB = frozenset(getattr(sys, "stdlib_module_names", ()))
+# Builtins that return a new container of the same elements, or one element.
+_VIEW_BUILTINS = frozenset({"list", "tuple", "sorted", "reversed", "filter", "set", "next"})
 # ``request.app``, ``self.request.app``, ``self.application``: the request reaching the app.
 _REQUEST_LIKE = re.compile(r"^(self\.)?(request|req|websocket|ws|scope|connection|conn|self)$")
 # Mutable globals of the standard library: one per process, changed for every thread.
@@ -101,10 +103,12 @@ class State:
 
 @dataclass(frozen=True)
 class StateRef:
-    """The state itself, or (``element``) something stored inside it."""
+    """The state itself, or (``element``) something stored inside it, or (``view``) a new
+    container whose elements are stored in it (``[t for t in tasks if ...]``)."""
 
     state: State
     element: bool = False
+    view: bool = False
 
 
 @dataclass(frozen=True)
@@ -179,6 +183,11 @@ class Resolver:
             return StateRef(member) if member is not None else _element_of(base)
         if isinstance(expr, nodes.Call):
             return self._resolve_call(expr, env, depth)
+        if isinstance(expr, (nodes.ListComp, nodes.SetComp, nodes.GeneratorExp)):
+            inner = self.resolve(expr.elt, env, depth + 1)
+            if isinstance(inner, StateRef) and inner.element:
+                return StateRef(inner.state, view=True)
+            return None
         if isinstance(expr, nodes.Await):
             return None
         if isinstance(expr, nodes.NamedExpr):
@@ -476,11 +485,15 @@ class Resolver:
             self.attr_states[key] = state
         return state
 
-    def app_member(
-        self, parent: State, member: str, namespace: bool = False, keyed: bool = False
+    def app_member(  # pylint: disable=too-many-arguments,too-many-positional-arguments
+        self, parent: State, member: str, namespace: bool = False, keyed: bool = False,
+        quoted: bool = True,
     ) -> State:
         """``app.state`` (a namespace), ``app.state.visits`` or ``app['ws']`` (a member)."""
-        name = f"{parent.name}[{member!r}]" if keyed else f"{parent.name}.{member}"
+        if keyed:
+            name = f"{parent.name}[{member!r}]" if quoted else f"{parent.name}[{member}]"
+        else:
+            name = f"{parent.name}.{member}"
         key = (*parent.key, member)
         state = self.attr_states.get(key)
         if state is not None:
@@ -506,6 +519,9 @@ class Resolver:
         if base.state.shape not in (Shape.APP, Shape.NAMESPACE):
             return None
         member = astutil.const_str(key)
+        if member is None and isinstance(key, (nodes.Name, nodes.Attribute)):
+            # ``request.app[ws_key]`` with a typed ``web.AppKey``: named by the expression
+            return self.app_member(base.state, key.as_string(), keyed=True, quoted=False)
         if member is None:
             return None
         return self.app_member(base.state, member, keyed=True)
@@ -569,12 +585,16 @@ class Resolver:
             # resolves to state itself.
             env = Env()
         for binding in reversed(bindings):
-            ref = self._resolve_local_binding(binding, env, depth)
+            ref = self._resolve_local_binding(binding, env, depth, expr.name)
             if ref is not None:
                 return ref
         return None
 
-    def _resolve_local_binding(self, binding: nodes.NodeNG, env: Env, depth: int) -> Ref | None:
+    def _resolve_local_binding(
+        self, binding: nodes.NodeNG, env: Env, depth: int, name: str
+    ) -> Ref | None:
+        if isinstance(binding, (nodes.Import, nodes.ImportFrom)):
+            return self._resolve_import(binding, name)  # an import inside the function
         if not isinstance(binding, nodes.AssignName):
             return None
         parent = binding.parent
@@ -693,6 +713,8 @@ class Resolver:
             return StateRef(state) if state is not None else None
         if isinstance(base, SelfRef):
             return self._self_attribute(base.cls, attr)
+        if base.view:
+            return None  # a method of the new container
         if base.element:
             return base
         state = base.state
@@ -727,6 +749,17 @@ class Resolver:
 
     def _resolve_call(self, expr: nodes.Call, env: Env, depth: int) -> Ref | None:
         func = expr.func
+        if isinstance(func, nodes.Name) and func.name in _VIEW_BUILTINS and expr.args:
+            if astutil.import_qname(func) == f"builtins.{func.name}":
+                source = expr.args[-1] if func.name == "filter" else expr.args[0]
+                inner = self.resolve(source, env, depth + 1)
+                if func.name == "next":
+                    return _element_of(inner)
+                if isinstance(inner, StateRef) and (
+                    inner.view or inner.element or inner.state.shape is Shape.CONTAINER
+                ):
+                    return StateRef(inner.state, view=True)
+                return None
         if isinstance(func, nodes.Attribute) and (
             func.attrname in knowledge.ELEMENT_METHODS
             or func.attrname in knowledge.VIEW_METHODS
@@ -939,7 +972,9 @@ class Resolver:
 
 
 def _element_of(ref: Ref | None) -> Ref | None:
-    if isinstance(ref, StateRef) and (ref.element or ref.state.shape is Shape.CONTAINER):
+    if isinstance(ref, StateRef) and (
+        ref.element or ref.view or ref.state.shape is Shape.CONTAINER
+    ):
         return StateRef(ref.state, element=True)
     return None
 

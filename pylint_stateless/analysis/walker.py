@@ -452,12 +452,16 @@ def _walk(node: nodes.NodeNG):
 
 
 def _is_container_ref(ref: Ref | None) -> bool:
-    return isinstance(ref, StateRef) and (ref.element or ref.state.shape is Shape.CONTAINER)
+    return (
+        isinstance(ref, StateRef)
+        and not ref.view
+        and (ref.element or ref.state.shape is Shape.CONTAINER)
+    )
 
 
 def _is_app_ref(ref: Ref | None) -> bool:
     """Something hanging off the application object: item writes into it are shared."""
-    return isinstance(ref, StateRef) and ref.state.kind is StateKind.APP
+    return isinstance(ref, StateRef) and not ref.view and ref.state.kind is StateKind.APP
 
 
 def _is_app_mapping(ref: Ref | None) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pylint_stateless.frameworks import (
     aiohttp,
     bottle,
+    channels,
     django,
     falcon,
     flask,
@@ -34,6 +35,7 @@ FRAMEWORKS: tuple[Framework, ...] = (
     starlette.FRAMEWORK,
     flask.FRAMEWORK,
     django.FRAMEWORK,
+    channels.FRAMEWORK,
     aiohttp.FRAMEWORK,
     tornado.FRAMEWORK,
     sanic.FRAMEWORK,

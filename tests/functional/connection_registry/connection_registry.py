@@ -44,3 +44,19 @@ async def echo(websocket: WebSocket):
     mine = [websocket]  # one list per connection: fine
     mine.append(websocket)
     await websocket.send_text("hi")
+
+
+class Player:
+    """Wraps a connection."""
+
+    def __init__(self, socket: WebSocket):
+        self.socket = socket
+
+
+players = {}
+
+
+@app.websocket("/play/{pid}")
+async def play(websocket: WebSocket, pid: str):
+    players[pid] = Player(websocket)  # [process-local-connection-registry]
+    await websocket.accept()

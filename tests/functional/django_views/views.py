@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.dispatch import receiver
 from django.core.signals import request_finished
+from django.test.signals import setting_changed
 from django.http import JsonResponse
 from django.views.decorators.http import require_POST
 from rest_framework.decorators import api_view
@@ -71,3 +72,8 @@ class ThingAdmin(admin.ModelAdmin):
 @receiver(request_finished)
 def on_finished(sender, **kwargs):
     finished.append(sender)  # [request-mutates-module-state]
+
+
+@receiver(setting_changed)
+def on_setting(sender, **kwargs):
+    finished.append(kwargs)  # only tests send this signal: fine

@@ -6,6 +6,7 @@ from aiohttp import web
 
 routes = web.RouteTableDef()
 visits = []
+sockets_key = web.AppKey("sockets_key", dict)
 
 
 @routes.get("/visits")
@@ -20,6 +21,7 @@ async def websocket_handler(request):
     request.app["websockets"].add(socket)  # [process-local-connection-registry]
     request.app["counter"] += 1  # [request-mutates-shared-instance]
     request.app["db"].add(socket)  # a resource kept on the app: not state
+    request.app[sockets_key][request.remote] = socket  # [process-local-connection-registry]
     return socket
 
 

@@ -37,3 +37,13 @@ class Chat(socketio.AsyncNamespace):
 
 
 sio.register_namespace(Chat("/chat"))
+
+
+def init_handlers(socketio):
+    """Handlers registered on a server passed in as a parameter."""
+
+    @socketio.on("leave")
+    def leave(sid):
+        connected.discard(sid)  # [process-local-connection-registry]
+
+    return leave

@@ -63,3 +63,20 @@ def local_only(key):
     entries = list(queue)
     entries.append(key)
     return snapshot
+
+
+tasks = [{"id": 1, "done": False}]
+
+
+@app.put("/tasks/<int:task_id>")
+def update_task(task_id):
+    task = [t for t in tasks if t["id"] == task_id]
+    task[0]["done"] = True  # [request-mutates-module-state]
+    first = next(t for t in tasks if t["id"] == task_id)
+    first["title"] = "x"  # [request-mutates-module-state]
+    ordered = sorted(tasks, key=len)
+    ordered.append({})  # a new list: fine
+    task.append({})  # a new list: fine
+    from module_state_registry import late  # pylint: disable=import-outside-toplevel
+    late.append(task_id)  # [request-mutates-module-state]
+    return "ok"

@@ -40,3 +40,22 @@ async def api(request: Request):
     if redis_client.incr(f"rate:{request.client.host}") > 100:
         raise HTTPException(429)
     return "ok"
+
+
+class RateLimiter:
+    """Counts per token on a shared instance."""
+
+    def __init__(self):
+        self.user_requests = {}
+
+    def check(self, token):
+        count, start = self.user_requests.get(token, (0, time.time()))
+        self.user_requests[token] = (count + 1, start)  # [in-memory-rate-limiter]
+
+
+limiter = RateLimiter()
+
+
+@app.get("/limited")
+async def limited(token: str):
+    limiter.check(token)

@@ -1,0 +1,23 @@
+"""Django Channels: consumers, one instance per connection."""
+
+from __future__ import annotations
+
+from pylint_stateless.frameworks.base import EntryClass, Framework, Lifetime, Role
+
+# Channels builds a consumer instance for each connection, so ``self`` belongs to the
+# connection; every method it defines (connect, receive, group handlers) serves it.
+_CONSUMER = EntryClass(Role.WEBSOCKET, Lifetime.PER_REQUEST, label="consumer")
+
+FRAMEWORK = Framework(
+    name="channels",
+    entry_classes={
+        f"channels.{module}.{name}": _CONSUMER
+        for module, names in (
+            ("generic.websocket", ("WebsocketConsumer", "AsyncWebsocketConsumer",
+                                   "JsonWebsocketConsumer", "AsyncJsonWebsocketConsumer")),
+            ("generic.http", ("AsyncHttpConsumer",)),
+            ("consumer", ("SyncConsumer", "AsyncConsumer")),
+        )
+        for name in names
+    },
+)

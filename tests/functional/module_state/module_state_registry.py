@@ -1,0 +1,2 @@
+"""State imported inside a handler."""
+late = []
