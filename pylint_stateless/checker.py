@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from astroid import nodes
 from pylint.checkers import BaseChecker
 from pylint.checkers.utils import only_required_for_messages
+from pylint.exceptions import EmptyReportError
+from pylint.reporters.ureports.nodes import Section
 from pylint.interfaces import Confidence
 
 from pylint_stateless import knowledge
@@ -35,6 +37,8 @@ from pylint_stateless.frameworks import (
     Lifetime,
     Role,
 )
+from pylint_stateless.inventory import Inventory, Use
+from pylint_stateless.inventory import Item as InventoryItem
 from pylint_stateless.messages import MESSAGES, SYMBOLS
 
 if TYPE_CHECKING:
@@ -139,6 +143,17 @@ class StatelessChecker(BaseChecker):
             },
         ),
         (
+            "stateless-inventory",
+            {
+                "default": "",
+                "type": "string",
+                "metavar": "<file>",
+                "help": "Write the state inventory (every module- or class-level mutable "
+                "object and shared instance, and what the code does with it) to this file, "
+                "as JSON. With --reports=y the same inventory is printed as a table.",
+            },
+        ),
+        (
             "stateless-max-depth",
             {
                 "default": 5,
@@ -152,6 +167,9 @@ class StatelessChecker(BaseChecker):
 
     def __init__(self, linter: PyLinter) -> None:
         super().__init__(linter)
+        self.reports = (("RP6701", "State inventory", self._report),)
+        self._inventory = Inventory()
+        self._inventory_on = False
         self._discovery: Discovery | None = None
         self._knowledge = Knowledge()
         self._extra_resources: frozenset[str] = frozenset()
@@ -175,6 +193,31 @@ class StatelessChecker(BaseChecker):
         self._extra_resources = frozenset(config.stateless_resource_types)
         self._ignore = tuple(config.stateless_ignore_names)
         self._max_depth = config.stateless_max_depth
+        self._inventory = Inventory()
+        self._inventory_on = bool(config.stateless_inventory) or bool(config.reports)
+
+    def close(self) -> None:
+        """Write the inventory, in a sequential run (a ``-j`` run writes it after merging)."""
+        config = self.linter.config
+        if config.stateless_inventory and (config.jobs <= 1 or config.from_stdin):
+            self._inventory.write(config.stateless_inventory)
+
+    def get_map_data(self) -> list[dict] | None:
+        """The inventory of the file a ``-j`` worker just checked (``open`` resets it)."""
+        if not self._inventory_on:
+            return None
+        return [item.as_dict() for item in self._inventory.sorted_items()]
+
+    def reduce_map_data(self, linter: PyLinter, data: list[list[dict]]) -> None:
+        for items in data:
+            self._inventory.extend(InventoryItem.from_dict(d) for d in items)
+        if linter.config.stateless_inventory:
+            self._inventory.write(linter.config.stateless_inventory)
+
+    def _report(self, section: Section, *_stats: object) -> None:
+        if not self._inventory.items:
+            raise EmptyReportError()
+        self._inventory.report(section)
 
     # -- collection during pylint's walk ----------------------------------------------
 
@@ -237,6 +280,7 @@ class StatelessChecker(BaseChecker):
         walker = Walker(resolver, max_depth=self._max_depth)
         reports: dict[tuple[int, tuple[str, ...]], _Report] = {}
         hits_by_state: dict[State, list[Hit]] = {}
+        dropped: list[tuple[EntryPoint, Hit]] = []  # setup, lazy resources: inventory only
         for entry in discovery.entry_points():
             try:
                 hits = walker.walk(entry.func, self._entry_env(entry, resolver))
@@ -247,6 +291,7 @@ class StatelessChecker(BaseChecker):
             for hit in hits:
                 symbol = self._symbol_override(entry, hit, resolver)
                 if symbol is None:
+                    dropped.append((entry, hit))
                     continue
                 state = hit.mutation.state
                 if self._ignored(state):
@@ -271,6 +316,8 @@ class StatelessChecker(BaseChecker):
         if any(r.symbol == _REGISTRY for r in reports.values()) and _fans_out(module):
             # The registry is the local half of a broker fan-out: the remedy is in place.
             reports = {k: r for k, r in reports.items() if r.symbol != _REGISTRY}
+        if self._inventory_on:
+            self._inventory.extend(inventory_items(module, resolver, reports.values(), dropped))
         return sorted(
             reports.values(),
             key=lambda r: (r.anchor.fromlineno or 0, r.anchor.col_offset or 0, r.symbol,
@@ -448,6 +495,61 @@ def _remote_call(call: nodes.Call) -> bool:
         return False  # a client, or a constructor (``S3Credentials(...)``): no data read
     text = (astutil.import_qname(call.func) or call.func.as_string()).replace(".", "_")
     return bool(knowledge.REMOTE_SOURCE_RE.search(text))
+
+
+def inventory_items(
+    module: nodes.Module,
+    resolver: Resolver,
+    reports: Iterable[_Report],
+    dropped: Iterable[tuple[EntryPoint, Hit]],
+) -> list[InventoryItem]:
+    """What this module contributes to the inventory: what it defines, what it writes."""
+    items: list[InventoryItem] = []
+    for name, bindings in module.locals.items():
+        if not any(isinstance(b, nodes.AssignName) and b.scope() is module for b in bindings):
+            continue
+        state = resolver.module_state(module, name)
+        if state is not None and state.shape in _INVENTORIED:
+            items.append(_item(state, Use.RESOURCE if state.shape is Shape.RESOURCE else None))
+    for cls in module.nodes_of_class(nodes.ClassDef):
+        for name, bindings in cls.locals.items():
+            if any(isinstance(b, nodes.AssignName) for b in bindings):
+                state = resolver.class_attr_state(cls, name)
+                if state is not None and state.shape is Shape.CONTAINER:
+                    items.append(_item(state, None))
+    for report in reports:
+        entry_points = {f"{module.name}.{e.name}" for e in report.entries}
+        state: State | None = report.state
+        use = Use.STARTUP if all(e.role is Role.STARTUP for e in report.entries) else Use.REQUEST
+        while state is not None:  # a shared instance is mutated through its attributes
+            item = _item(state, use)
+            item.entry_points = set(entry_points)
+            if state is report.state:
+                item.messages = {report.symbol}
+            items.append(item)
+            state = state.owner if state.kind is StateKind.ATTRIBUTE else None
+    for entry, hit in dropped:
+        state = hit.mutation.state
+        if state.key[0] == "memoised":
+            continue
+        shape = hit.mutation.value and resolver.value_shape(hit.mutation.value)[0]
+        items.append(_item(state, Use.RESOURCE if shape is Shape.RESOURCE else Use.STARTUP))
+        if entry.role is Role.STARTUP:
+            items[-1].entry_points = {f"{module.name}.{entry.name}"}
+    return items
+
+
+_INVENTORIED = frozenset({Shape.CONTAINER, Shape.INSTANCE, Shape.APP, Shape.RESOURCE})
+
+
+def _item(state: State, use: Use | None) -> InventoryItem:
+    kind = {StateKind.MODULE: "module", StateKind.CLASS: "class",
+            StateKind.ATTRIBUTE: "attribute", StateKind.APP: "application"}[state.kind]
+    type_name = state.type_name if state.type_name != "value" else "attribute"
+    return InventoryItem(
+        name=state.name, kind=kind, module=state.module, line=state.line,
+        type=type_name, use=use if use is not None else Use.READ_ONLY,
+    )
 
 
 def register_checker(linter: PyLinter) -> None:

@@ -1,0 +1,130 @@
+"""The state inventory: every piece of process-local state the analysed code defines.
+
+The first step of a migration to stateless services is knowing every module-level
+or class-level mutable object and shared instance, and what happens to it. Each
+linted module contributes what it defines and what its entry points and start-up
+code write; contributions are merged by the state's identity, so the result does
+not depend on the order of the modules or on ``-j``.
+
+Output: pylint's report mechanism (``--reports=y``) prints a table, and the option
+``stateless-inventory=<path>`` writes the same inventory as JSON.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pylint.reporters.ureports.nodes import Section, Table
+
+
+class Use(enum.IntEnum):
+    """What happens to a piece of state; the highest seen wins when merging."""
+
+    READ_ONLY = 0
+    RESOURCE = 1
+    STARTUP = 2
+    REQUEST = 3
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
+
+
+_LABELS = {
+    Use.READ_ONLY: "read-only",
+    Use.RESOURCE: "process resource",
+    Use.STARTUP: "set up at start-up",
+    Use.REQUEST: "mutated on the request path",
+}
+
+
+@dataclass
+class Item:
+    """One piece of state and what the analysed code does with it."""
+
+    name: str
+    kind: str  # module, class, attribute, app
+    module: str
+    line: int
+    type: str
+    use: Use = Use.READ_ONLY
+    entry_points: set[str] = field(default_factory=set)
+    messages: set[str] = field(default_factory=set)
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.module, self.name)
+
+    def merge(self, other: Item) -> None:
+        self.use = max(self.use, other.use)
+        self.entry_points |= other.entry_points
+        self.messages |= other.messages
+        if not self.line and other.line:
+            self.line = other.line
+        if self.type in {"value", ""} and other.type not in {"value", ""}:
+            self.type = other.type
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "name": self.name,
+            "kind": self.kind,
+            "module": self.module,
+            "line": self.line,
+            "type": self.type,
+            "classification": self.use.label,
+            "entry_points": sorted(self.entry_points),
+            "messages": sorted(self.messages),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Item:
+        use = {label: use for use, label in _LABELS.items()}[data["classification"]]
+        return cls(
+            name=data["name"], kind=data["kind"], module=data["module"], line=data["line"],
+            type=data["type"], use=use, entry_points=set(data["entry_points"]),
+            messages=set(data["messages"]),
+        )
+
+
+@dataclass
+class Inventory:
+    items: dict[tuple[str, str], Item] = field(default_factory=dict)
+
+    def add(self, item: Item) -> None:
+        existing = self.items.get(item.key)
+        if existing is None:
+            self.items[item.key] = item
+        else:
+            existing.merge(item)
+
+    def extend(self, items: Iterable[Item]) -> None:
+        for item in items:
+            self.add(item)
+
+    def sorted_items(self) -> list[Item]:
+        return sorted(self.items.values(), key=lambda i: (i.module, i.line, i.name))
+
+    def as_json(self) -> str:
+        return json.dumps(
+            {"state": [item.as_dict() for item in self.sorted_items()]}, indent=2
+        ) + "\n"
+
+    def write(self, path: str) -> None:
+        Path(path).write_text(self.as_json(), encoding="utf-8")
+
+    def report(self, section: Section) -> None:
+        """Fill pylint's report section with one row per piece of state."""
+        cells = ["state", "defined in", "type", "classification", "entry points"]
+        for item in self.sorted_items():
+            cells += [
+                item.name,
+                f"{item.module}:{item.line}" if item.line else item.module,
+                item.type,
+                item.use.label,
+                ", ".join(sorted(item.entry_points)) or "-",
+            ]
+        section.append(Table(children=cells, cols=5, rheaders=1))

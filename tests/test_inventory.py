@@ -1,0 +1,56 @@
+"""The state inventory: JSON and --reports=y, the same with -j 1 and -j 2."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from helpers import ROOT, run_pylint
+
+APP = ROOT / "tests" / "inventory_app"
+ARGS = ["--rcfile=/dev/null", "--persistent=n", "--load-plugins=pylint_stateless",
+        "--disable=all", "--enable=stateless"]
+
+
+def _inventory(tmp_path, jobs: str) -> dict[str, dict]:
+    out = tmp_path / f"inventory-{jobs}.json"
+    run = run_pylint(*ARGS, "-j", jobs, f"--stateless-inventory={out}", "inventory_pkg", cwd=APP)
+    assert "Traceback" not in run.stderr, run.stderr
+    return {item["name"]: item for item in json.loads(out.read_text())["state"]}
+
+
+@pytest.fixture(scope="module")
+def inventories(tmp_path_factory) -> tuple[dict, dict]:
+    tmp = tmp_path_factory.mktemp("inventory")
+    return _inventory(tmp, "1"), _inventory(tmp, "2")
+
+
+def test_every_state_is_classified(inventories) -> None:
+    serial, _ = inventories
+    expected = {
+        "carts": "mutated on the request path",
+        "Registry.seen": "mutated on the request path",
+        "config": "set up at start-up",
+        "lock": "process resource",
+        "COUNTRIES": "read-only",
+        "Registry.handlers": "read-only",
+    }
+    assert {name: serial[name]["classification"] for name in expected} == expected
+    assert serial["carts"]["entry_points"] == ["inventory_pkg.main.add"]
+    assert serial["carts"]["messages"] == ["request-mutates-module-state"]
+    assert serial["carts"]["module"] == "inventory_pkg.state"
+    assert serial["config"]["entry_points"] == ["inventory_pkg.main.startup"]
+
+
+def test_parallel_run_gives_the_same_inventory(inventories) -> None:
+    serial, parallel = inventories
+    assert serial == parallel
+
+
+def test_reports_table() -> None:
+    run = run_pylint(*ARGS, "--reports=y", "inventory_pkg", cwd=APP)
+    assert "State inventory" in run.stdout
+    table = run.stdout.split("State inventory", 1)[1]
+    assert "|carts" in table and "mutated on the request path" in table
+    assert "inventory_pkg.state:4" in table
