@@ -438,16 +438,17 @@ def _describe_who(report: _Report, module: nodes.Module) -> str:
 
 
 _REGISTRY = "process-local-connection-registry"
-_BROKER_CALLS = frozenset(
-    {"publish", "pubsub", "psubscribe", "basic_publish", "basic_consume", "exchange_declare",
-     "group_send", "group_add", "xadd", "xreadgroup"}
+_BROKER_CALL_RE = re.compile(
+    r"(?i)(publish|subscribe|pubsub|amqp|basic_consume|exchange_declare|group_send|"
+    r"group_add|xadd|xreadgroup)"
 )
 
 
 def _fans_out(module: nodes.Module) -> bool:
     """Whether the module publishes or subscribes through a message broker."""
     return any(
-        astutil.last_name(call.func) in _BROKER_CALLS for call in module.nodes_of_class(nodes.Call)
+        _BROKER_CALL_RE.search(astutil.last_name(call.func) or "")
+        for call in module.nodes_of_class(nodes.Call)
     )
 
 

@@ -556,9 +556,7 @@ class Discovery:  # pylint: disable=too-many-instance-attributes
         if not astutil.is_project_node(cls, self.module):
             return
         if self._entry_class(cls) is not None:
-            if cls.root() is not self.module:
-                yield from self._from_class(cls, anchor)
-            return
+            return  # its class declares it, in its own module
         if registration.role is Role.MIDDLEWARE:
             # ``add_middleware(Cls)``: one instance wraps the app for the process.
             method = _method(cls, "__call__")

@@ -150,7 +150,9 @@ CONNECTION_TYPES = frozenset(
         "flask_sock.Sock", "asyncio.streams.StreamWriter",
     }
 )
-CONNECTION_PARAM_RE = re.compile(r"(?i)^(ws|websocket|web_socket|socket|sock|conn|connection)$")
+CONNECTION_PARAM_RE = re.compile(
+    r"(?i)^(ws|websocket|web_socket|socket|sock|conn|connection|channel_name)$"
+)
 
 # Call names that read data from a source that changes while the process runs
 # (a database, another service). Data loaded from them once is stale later.

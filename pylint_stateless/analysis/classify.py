@@ -155,9 +155,14 @@ def _stores_connection(value: nodes.NodeNG | None) -> bool:
     except Exception:  # pylint: disable=broad-exception-caught
         return False
     for binding in bindings:
-        if not isinstance(binding, nodes.AssignName) or not isinstance(
-            binding.parent, nodes.Arguments
-        ):
+        if not isinstance(binding, nodes.AssignName):
+            continue
+        if not isinstance(binding.parent, nodes.Arguments):
+            made = astutil.assigned_value(binding)  # ``ws = web.WebSocketResponse()``
+            if isinstance(made, nodes.Call) and (
+                astutil.import_qname(made.func) in knowledge.CONNECTION_TYPES
+            ):
+                return True
             continue
         if _is_connection_self(binding):
             return True
