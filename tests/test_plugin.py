@@ -60,6 +60,7 @@ def test_register_is_idempotent() -> None:
         ("--stateless-max-depth=-1", "invalid choice: -1"),
         ("--stateless-max-depth=deep", "invalid int value: 'deep'"),
         ("--stateless-ignore-names=(unclosed", "Error in provided regular expression"),
+        ("--stateless-frameworks=flask,djangoo", "invalid choice: ['flask', 'djangoo']"),
     ],
 )
 def test_bad_option_values_are_clear_errors(option: str, needle: str) -> None:
