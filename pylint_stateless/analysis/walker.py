@@ -134,15 +134,18 @@ class Walker:
 
     def _summarize_uncached(self, func: nodes.FunctionDef, env: Env, budget: int) -> _Summary:
         statements, global_names = self._body(func)
-        hits: list[Hit] = []
+        # One hit per mutation site, state and kind of path: the first path found is the
+        # one reported. Without this a call graph with many paths to the same mutation
+        # makes summaries grow exponentially with the depth.
+        hits: dict[tuple[int, tuple[str, ...], bool], Hit] = {}
         truncated = False
         depth = 0
         memoised = self._memoised_forever(func)
         if memoised is not None:
-            hits.append(Hit(memoised, confidence=memoised.confidence))
+            _add(hits, Hit(memoised, confidence=memoised.confidence))
         for node in statements:
             for mutation in self._mutations(node, env, global_names):
-                hits.append(Hit(mutation, confidence=mutation.confidence))
+                _add(hits, Hit(mutation, confidence=mutation.confidence))
             if not isinstance(node, nodes.Call):
                 continue
             if budget <= 0:
@@ -155,8 +158,9 @@ class Walker:
                 truncated = truncated or sub.truncated
                 depth = max(depth, sub.depth + 1)
                 step = Step(node, callee, deferred)
-                hits.extend(_extend(hit, step, deferred, confidence) for hit in sub.hits)
-        return _Summary(tuple(hits), truncated, depth)
+                for hit in sub.hits:
+                    _add(hits, _extend(hit, step, deferred, confidence))
+        return _Summary(tuple(hits.values()), truncated, depth)
 
     def _memoised_forever(self, func: nodes.FunctionDef) -> Mutation | None:
         """``@lru_cache`` on a function without parameters: its result, computed on the first
@@ -471,6 +475,10 @@ def _is_app_mapping(ref: Ref | None) -> bool:
         and not ref.element
         and ref.state.shape in (Shape.APP, Shape.NAMESPACE)
     )
+
+
+def _add(hits: dict[tuple[int, tuple[str, ...], bool], Hit], hit: Hit) -> None:
+    hits.setdefault((id(hit.mutation.site), hit.mutation.state.key, hit.background), hit)
 
 
 def _extend(hit: Hit, step: Step, background: bool, confidence: Confidence) -> Hit:
