@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-__version__ = "0.1.0"
+from pylint_stateless._version import __version__
 
 if TYPE_CHECKING:
     from pylint.lint import PyLinter
@@ -27,3 +27,6 @@ def register(linter: PyLinter) -> None:
     if StatelessChecker.name in linter.get_checker_names():
         return
     linter.register_checker(StatelessChecker(linter))
+
+
+__all__ = ["__version__", "register"]

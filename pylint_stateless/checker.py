@@ -223,15 +223,15 @@ class StatelessChecker(BaseChecker):
 
     @only_required_for_messages(*SYMBOLS)
     def visit_module(self, node: nodes.Module) -> None:
-        knowledge = self._knowledge
+        tables = self._knowledge
         resolver = Resolver(
             node,
             extra_resources=self._extra_resources,
-            app_classes=knowledge.app_classes,
-            app_objects=knowledge.app_objects,
-            app_namespaces=knowledge.app_namespaces,
+            app_classes=tables.app_classes,
+            app_objects=tables.app_objects,
+            app_namespaces=tables.app_namespaces,
         )
-        self._discovery = Discovery(node, knowledge, resolver)
+        self._discovery = Discovery(node, tables, resolver)
 
     @only_required_for_messages(*SYMBOLS)
     def visit_functiondef(self, node: nodes.FunctionDef) -> None:

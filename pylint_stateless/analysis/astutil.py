@@ -193,11 +193,13 @@ def is_importable(qname: str) -> bool:
 # --- project code ------------------------------------------------------------------
 
 _EXTERNAL_PREFIXES = tuple(
-    {
-        os.path.normcase(os.path.realpath(path)) + os.sep
-        for key in ("stdlib", "platstdlib", "purelib", "platlib")
-        if (path := sysconfig.get_paths().get(key))
-    }
+    sorted(
+        {
+            os.path.normcase(os.path.realpath(location)) + os.sep
+            for key, location in sysconfig.get_paths().items()
+            if key in {"stdlib", "platstdlib", "purelib", "platlib"} and location
+        }
+    )
 )
 
 

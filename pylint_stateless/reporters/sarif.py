@@ -40,7 +40,7 @@ import pylint
 from pylint.exceptions import UnknownMessageError
 from pylint.reporters.base_reporter import BaseReporter
 
-from pylint_stateless import __version__
+from pylint_stateless._version import __version__
 from pylint_stateless.messages import DOCS_URL, MESSAGES
 
 if TYPE_CHECKING:
