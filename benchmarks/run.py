@@ -1,0 +1,623 @@
+#!/usr/bin/env python
+"""Cost benchmark of pylint-stateless: is it cheap enough to leave on?
+
+One command measures, in one process of this script, with every pylint run in a fresh
+subprocess (wall time and the child's own peak RSS, via ``os.wait4``):
+
+1. a real web service downloaded from PyPI (a pinned wheel, unzipped, never installed or
+   imported): pylint's default checkers without and with the plugin; the ``--disable=all``
+   floor without the plugin and the plugin's messages alone; peak memory of each;
+2. the editor case: ``pylint --from-stdin <file>`` the way the VS Code pylint extension
+   runs it, on the service's largest module with route handlers;
+3. a generated corpus of 10, 100, 1000 modules (``benchmarks/corpus.py``): floor and
+   plugin, added seconds per module, and the plugin's message count.
+
+Pairs are interleaved (A, B, A, B, ...) ``--repeats`` times and medians reported.  The
+table is printed and written to ``benchmarks/results/latest.md`` (raw samples in
+``latest.json``).  See ``benchmarks/README.md`` for the budget and how to read it.
+
+    python benchmarks/run.py                 # full run, 5 repeats
+    python benchmarks/run.py --quick         # smoke run: 1 repeat, small service subset
+    python benchmarks/run.py --repeats 3 --corpus-sizes 10,100,1000
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import hashlib
+import importlib.metadata
+import json
+import os
+import platform
+import re
+import shlex
+import statistics
+import subprocess
+import sys
+import zipfile
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from corpus import DEFAULT_SEED, write_corpus  # noqa: E402  pylint: disable=wrong-import-position
+
+PLUGIN = "pylint_stateless"
+PLUGIN_MSG_PREFIX = "W67"
+# pylint 4 refuses a bare ``--disable=all`` ("No files to lint: exiting.", status 32), so
+# the floor keeps the main checker's own messages on: a parse error or a crash would be
+# reported, nothing else runs.  The plugin run adds only the plugin's checker.
+INTERNAL = "astroid-error,fatal,syntax-error"
+COMMON = ["--rcfile=/dev/null", "--persistent=n", "--jobs=1"]
+# How the VS Code pylint extension calls pylint (microsoft/vscode-pylint,
+# bundled/tool/lsp_server.py, _run_tool_on_document): TOOL_ARGS, then the user's
+# ``pylint.args``, then ``--clear-cache-post-run=y`` (pylint >= 2.16), then
+# ``--from-stdin <resolved path>``, with the document's text on stdin and the workspace
+# as working directory.
+VSCODE_TOOL_ARGS = ["--reports=n", "--output-format=json2"]
+VSCODE_EXTRA_ARGS = ["--clear-cache-post-run=y"]
+
+ROUTE_RE = re.compile(
+    r"^\s*@[\w.]+\.(route|get|post|put|patch|delete|websocket|api_route)\(", re.MULTILINE
+)
+
+
+@dataclass(frozen=True)
+class Service:
+    """A real service on PyPI, pinned to one wheel."""
+
+    name: str
+    version: str
+    sha256: str
+    framework: str
+    package: str  # the directory linted, inside the unzipped wheel
+    ignore: tuple[str, ...]  # pylint --ignore (base names of directories/files)
+    quick: str  # the smaller directory linted with --quick
+
+    @property
+    def wheel(self) -> str:
+        return f"{self.name}-{self.version}-py3-none-any.whl"
+
+
+SERVICES = {
+    # 446 .py files in the wheel; 331 linted (privacyidea/ without the 111 Alembic
+    # migrations): Flask app, 42 API modules of blueprints, ~117,000 lines.
+    "privacyidea": Service(
+        name="privacyidea",
+        version="3.14",
+        sha256="86a24cbffa8a7316eab93eb220b4d8710ea68af2390990d0dddd58d7bd6947b1",
+        framework="Flask",
+        package="privacyidea",
+        ignore=("migrations",),
+        quick="privacyidea/api",
+    ),
+    # A faster alternative: ckan/ without tests and migrations (152 modules), Flask.
+    "ckan": Service(
+        name="ckan",
+        version="2.12.0",
+        sha256="3b41cb4860286813fbcd18c57341e96edba266e2e492aeea92c4e03ce9e2934e",
+        framework="Flask",
+        package="ckan",
+        ignore=("migration", "tests", "public", "templates", "templates-midnight-blue"),
+        quick="ckan/views",
+    ),
+}
+
+
+# -- running one pylint ---------------------------------------------------------------
+
+
+@dataclass
+class Sample:
+    """One pylint run."""
+
+    label: str
+    wall: float
+    maxrss_kb: int
+    returncode: int
+    messages: int = -1
+    plugin_messages: int = -1
+    modules_linted: int = -1
+    crashes: int = 0
+    problem: str = ""
+
+
+# A tiny wrapper (``python -S -c WRAPPER result_file cmd...``) that starts pylint and
+# reports the wall time and the peak RSS of exactly that child.  It is needed because
+# Linux charges a child, at exec, with the RSS high-water mark of the process that forked
+# it: measured directly from this script (which holds the corpus generator and its data)
+# every run would show at least this script's own RSS.  The wrapper is ~10 MB, far below
+# any pylint run.
+WRAPPER = """
+import os, sys, time
+out, cmd = sys.argv[1], sys.argv[2:]
+start = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    try:
+        os.execv(cmd[0], cmd)
+    finally:
+        os._exit(127)
+_, status, usage = os.wait4(pid, 0)
+wall = time.perf_counter() - start
+with open(out, "w") as handle:
+    handle.write(f"{wall!r} {usage.ru_maxrss} {os.waitstatus_to_exitcode(status)}")
+"""
+
+
+def run_pylint(label: str, args: list[str], cwd: Path, log_dir: Path,
+               stdin_path: Path | None = None) -> Sample:
+    """Run ``python -m pylint *args`` in a fresh child; wall time and the child's peak RSS.
+
+    The wrapper measures with ``os.wait4``, which returns the resource usage of exactly
+    that child (and of descendants it waited for; pylint ``-j 1`` has none), so the peak
+    RSS is not a maximum over earlier runs as a ``getrusage(RUSAGE_CHILDREN)`` delta
+    would be.
+    """
+    log_dir.mkdir(parents=True, exist_ok=True)
+    slug = re.sub(r"[^A-Za-z0-9]+", "_", label).strip("_")
+    out_path, err_path = log_dir / f"{slug}.out", log_dir / f"{slug}.err"
+    result_path = log_dir / f"{slug}.rusage"
+    result_path.unlink(missing_ok=True)
+    env = dict(os.environ)
+    env.pop("PYLINT_STATELESS_DEBUG", None)
+    env["PYLINTHOME"] = str(log_dir / "pylinthome")
+    cmd = [sys.executable, "-m", "pylint", *args]
+    with open(out_path, "wb") as out, open(err_path, "wb") as err, \
+            open(stdin_path or os.devnull, "rb") as stdin:
+        subprocess.run([sys.executable, "-S", "-c", WRAPPER, str(result_path), *cmd],
+                       cwd=cwd, env=env, stdin=stdin, stdout=out, stderr=err, check=True)
+    wall_text, rss_text, code_text = result_path.read_text().split()
+    wall, maxrss_kb, returncode = float(wall_text), int(rss_text), int(code_text)
+    sample = Sample(label=label, wall=wall, maxrss_kb=maxrss_kb, returncode=returncode)
+    try:
+        output = json.loads(out_path.read_text(encoding="utf-8"))
+        messages = output["messages"]
+        sample.modules_linted = output.get("statistics", {}).get("modulesLinted", -1)
+        sample.messages = len(messages)
+        sample.plugin_messages = sum(
+            m["messageId"].startswith(PLUGIN_MSG_PREFIX) for m in messages)
+        sample.crashes = sum(m["symbol"] in {"astroid-error", "fatal"} for m in messages)
+    except (ValueError, KeyError, OSError) as exc:
+        sample.problem = f"unreadable output ({exc.__class__.__name__})"
+    if returncode < 0 or returncode & (1 | 32):
+        sample.problem = (sample.problem + f" exit status {returncode}").strip()
+    if sample.crashes:
+        sample.problem = (sample.problem + f" {sample.crashes} crash message(s)").strip()
+    stderr = err_path.read_text(encoding="utf-8", errors="replace")
+    if "Traceback" in stderr:
+        sample.problem = (sample.problem + " traceback on stderr").strip()
+    print(f"  {label:<52} {wall:8.2f} s {maxrss_kb / 1024:7.0f} MB"
+          f"  msgs={sample.messages} plugin={sample.plugin_messages}"
+          + (f"  !! {sample.problem} (see {err_path})" if sample.problem else ""),
+          file=sys.stderr, flush=True)
+    return sample
+
+
+def interleave(pairs: dict[str, tuple[list[str], list[str]]], repeats: int, cwd: Path,
+               log_dir: Path, prefix: str) -> dict[str, tuple[list[Sample], list[Sample]]]:
+    """Run each pair's A then B, ``repeats`` times: A, B, A, B, ...  (A = without)."""
+    results: dict[str, tuple[list[Sample], list[Sample]]] = {k: ([], []) for k in pairs}
+    for rep in range(1, repeats + 1):
+        for key, (cmd_a, cmd_b) in pairs.items():
+            results[key][0].append(run_pylint(
+                f"{prefix} {key} without #{rep}/{repeats}", cmd_a, cwd, log_dir))
+            results[key][1].append(run_pylint(
+                f"{prefix} {key} with #{rep}/{repeats}", cmd_b, cwd, log_dir))
+    return results
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+# -- the service ----------------------------------------------------------------------
+
+
+def fetch_service(service: Service, cache: Path) -> Path:
+    """Download the pinned wheel with pip (no dependencies) and unzip it; return its root."""
+    downloads = cache / "downloads"
+    wheel = downloads / service.wheel
+    if not wheel.exists():
+        downloads.mkdir(parents=True, exist_ok=True)
+        cmd = [sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary", ":all:",
+               f"{service.name}=={service.version}", "-d", str(downloads)]
+        print("$ " + shlex.join(cmd), file=sys.stderr, flush=True)
+        subprocess.run(cmd, check=True, stdout=sys.stderr)
+    digest = hashlib.sha256(wheel.read_bytes()).hexdigest()
+    if digest != service.sha256:
+        raise SystemExit(f"sha256 of {wheel} is {digest}, expected {service.sha256}")
+    root = cache / f"{service.name}-{service.version}"
+    marker = root / ".unzipped"
+    if not marker.exists():
+        with zipfile.ZipFile(wheel) as archive:
+            archive.extractall(root)
+        marker.write_text(digest + "\n")
+    return root
+
+
+def python_files(directory: Path, ignore: tuple[str, ...]) -> list[Path]:
+    """The .py files pylint --recursive=y --ignore=<ignore> lints under ``directory``."""
+    files = []
+    for path in sorted(directory.rglob("*.py")):
+        parts = path.relative_to(directory).parts
+        if any(part in ignore for part in parts):
+            continue
+        files.append(path)
+    return files
+
+
+def pick_editor_file(files: list[Path]) -> tuple[Path, int]:
+    """The largest (in bytes) module that declares route handlers, and its route count."""
+    best: tuple[int, Path, int] | None = None
+    for path in files:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        routes = len(ROUTE_RE.findall(text))
+        if routes and (best is None or len(text.encode()) > best[0]):
+            best = (len(text.encode()), path, routes)
+    if best is None:
+        raise SystemExit("no module with route handlers found")
+    return best[1], best[2]
+
+
+# -- report ---------------------------------------------------------------------------
+
+
+def fmt_s(value: float) -> str:
+    return f"{value:.2f} s" if value >= 0.995 else f"{value * 1000:.0f} ms"
+
+
+def fmt_spread(values: list[float]) -> str:
+    """The median, and the range of the samples when there are several."""
+    shown = fmt_s(median(values))
+    if len(values) > 1:
+        shown += f" ({min(values):.1f}-{max(values):.1f})"
+    return shown
+
+
+def verdict(ok: bool) -> str:
+    return "within" if ok else "**OVER**"
+
+
+def machine_info() -> dict[str, str]:
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = ""
+    try:
+        for line in Path("/proc/meminfo").read_text(encoding="utf-8").splitlines():
+            if line.startswith("MemTotal"):
+                mem = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
+    except OSError:
+        pass
+    def version(dist: str) -> str:
+        try:
+            return importlib.metadata.version(dist)
+        except importlib.metadata.PackageNotFoundError:
+            return "not installed"
+
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO,
+                              capture_output=True, text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", PLUGIN], cwd=REPO,
+                               capture_output=True, text=True, check=True).stdout.strip()
+        commit = head + (" + uncommitted changes in pylint_stateless/" if dirty else "")
+    except (OSError, subprocess.CalledProcessError):
+        commit = "unknown"
+    # The plugin's source as linted: other people edit it while benchmarks run.
+    digest = hashlib.sha256()
+    for path in sorted((REPO / PLUGIN).rglob("*.py")):
+        digest.update(path.relative_to(REPO).as_posix().encode() + b"\0" + path.read_bytes())
+    return {
+        "cpu": cpu,
+        "cores": f"{os.cpu_count()} ({len(os.sched_getaffinity(0))} usable)",
+        "memory": mem,
+        "os": f"{platform.system()} {platform.release()}",
+        "python": platform.python_version(),
+        "pylint": version("pylint"),
+        "astroid": version("astroid"),
+        "pylint-stateless": f"{version('pylint-stateless')} (git {commit}; source sha256 "
+                            f"{digest.hexdigest()[:12]})",
+        "frameworks in the venv": ", ".join(
+            f"{d} {version(d)}" for d in ("flask", "fastapi", "starlette", "django")),
+    }
+
+
+@dataclass
+class Report:
+    lines: list[str] = field(default_factory=list)
+    raw: dict = field(default_factory=dict)
+
+    def add(self, *lines: str) -> None:
+        self.lines.extend(lines)
+
+    def text(self) -> str:
+        return "\n".join(self.lines) + "\n"
+
+
+def pair_row(name: str, without: list[Sample], with_: list[Sample], budget_pct: float,
+             metric: str = "wall") -> tuple[str, bool]:
+    if metric == "wall":
+        a, b = median([s.wall for s in without]), median([s.wall for s in with_])
+        shown_a, shown_b = fmt_spread([s.wall for s in without]), fmt_spread(
+            [s.wall for s in with_])
+    else:
+        a = median([s.maxrss_kb / 1024 for s in without])
+        b = median([s.maxrss_kb / 1024 for s in with_])
+        shown_a, shown_b = f"{a:.0f} MB", f"{b:.0f} MB"
+    pct = (b / a - 1) * 100
+    ok = pct <= budget_pct
+    return (f"| {name} | {shown_a} | {shown_b} | {b / a:.2f} | {pct:+.1f} % | "
+            f"<= +{budget_pct:g} % {verdict(ok)} |"), ok
+
+
+# -- main -----------------------------------------------------------------------------
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
+    parser.add_argument("--repeats", type=int, default=None,
+                        help="measurements per configuration, interleaved (default 5; "
+                        "1 with --quick)")
+    parser.add_argument("--quick", action="store_true",
+                        help="smoke run: 1 repeat, only the service's quick subset, "
+                        "corpus sizes 10,100")
+    parser.add_argument("--corpus-sizes", default=None,
+                        help="comma-separated module counts (default 10,100,1000; "
+                        "10,100 with --quick)")
+    parser.add_argument("--cache-dir", type=Path, default=HERE / ".cache",
+                        help="downloads, the unzipped service, corpora, logs "
+                        "(default benchmarks/.cache)")
+    parser.add_argument("--service", choices=sorted(SERVICES), default="privacyidea",
+                        help="the real service to lint (default privacyidea)")
+    parser.add_argument("--editor-repeats", type=int, default=None,
+                        help="editor (--from-stdin) runs per configuration "
+                        "(default 2 x --repeats)")
+    parser.add_argument("--skip", default="",
+                        help="comma-separated sections to skip: service,editor,corpus")
+    parser.add_argument("--output", type=Path, default=HERE / "results" / "latest.md")
+    args = parser.parse_args(argv)
+    if args.repeats is None:
+        args.repeats = 1 if args.quick else 5
+    if args.corpus_sizes is None:
+        args.corpus_sizes = "10,100" if args.quick else "10,100,1000"
+    args.sizes = [int(s) for s in args.corpus_sizes.split(",") if s.strip()]
+    if args.editor_repeats is None:
+        args.editor_repeats = max(1, 2 * args.repeats) if not args.quick else 1
+    args.skip = {s.strip() for s in args.skip.split(",") if s.strip()}
+    if args.repeats < 1 or args.editor_repeats < 1 or any(n < 10 for n in args.sizes):
+        parser.error("repeats must be >= 1 and corpus sizes >= 10")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:  # pylint: disable=too-many-locals,too-many-statements
+    args = parse_args(argv)
+    cache: Path = args.cache_dir.resolve()
+    cache.mkdir(parents=True, exist_ok=True)
+    logs = cache / "logs"
+    service = SERVICES[args.service]
+    command = "python " + shlex.join([os.path.relpath(sys.argv[0]), *sys.argv[1:]]) \
+        if argv is None else shlex.join(["python", "benchmarks/run.py", *argv])
+    started = datetime.datetime.now(datetime.timezone.utc)
+    load_start = os.getloadavg()
+
+    report = Report()
+    machine = machine_info()
+    report.raw["machine"] = machine
+    report.raw["command"] = command
+    problems: list[str] = []
+
+    report.add("# pylint-stateless cost benchmark", "",
+               f"Command: `{command}` (started {started:%Y-%m-%d %H:%M} UTC, "
+               f"{args.repeats} repeat(s), medians; A/B runs interleaved; wall times show "
+            "the median and (min-max) of the samples)", "")
+    report.add("| machine | |", "|---|---|", *(f"| {k} | {v} |" for k, v in machine.items()))
+
+    # 1. real service ------------------------------------------------------------------
+    root = fetch_service(service, cache)
+    package_dir = root / service.package
+    target = service.quick if args.quick else service.package
+    wheel_py = sum(1 for n in zipfile.ZipFile(cache / "downloads" / service.wheel).namelist()
+                   if n.endswith(".py"))
+    linted = python_files(root / target, service.ignore)
+    linted_lines = sum(p.read_bytes().count(b"\n") for p in linted)
+    all_package = python_files(package_dir, ())
+    ignore_args = [f"--ignore={','.join(service.ignore)}"] if service.ignore else []
+    base = [*COMMON, "--recursive=y", *ignore_args, "--output-format=json2", "--score=n"]
+    modes = {
+        "default checkers": (
+            [*base, target],
+            [*base, f"--load-plugins={PLUGIN}", target]),
+        "--disable=all floor": (
+            [*base, "--disable=all", f"--enable={INTERNAL}", target],
+            [*base, f"--load-plugins={PLUGIN}", "--disable=all",
+             f"--enable=stateless,{INTERNAL}", target]),
+    }
+    report.add(
+        "", f"## 1. Real service: {service.name} {service.version} ({service.framework})", "",
+        f"Wheel `{service.wheel}` (sha256 `{service.sha256[:16]}...`, downloaded with "
+        f"`pip download --no-deps`, unzipped, not installed): {wheel_py} .py files; "
+        f"`{service.package}/` has {len(all_package)}. Linted: `{target}/`"
+        + (f" without `{'`, `'.join(service.ignore)}`" if service.ignore else "")
+        + f": **{len(linted)} modules, {linted_lines:,} lines**"
+        + (" (--quick subset)" if args.quick else "") + f", from `{root}`.", "")
+    if "service" not in args.skip:
+        print(f"[1/3] {service.name} {service.version}: {len(linted)} modules",
+              file=sys.stderr, flush=True)
+        results = interleave(modes, args.repeats, root, logs / "service", "service")
+        report.raw["service"] = {k: {"without": [asdict(s) for s in a],
+                                     "with": [asdict(s) for s in b]}
+                                 for k, (a, b) in results.items()}
+        report.add("| measurement | without plugin | with plugin | ratio | added | budget |",
+                   "|---|---|---|---|---|---|")
+        default_a, default_b = results["default checkers"]
+        floor_a, floor_b = results["--disable=all floor"]
+        for row in (
+            pair_row("wall, pylint default checkers", default_a, default_b, 5),
+            pair_row("wall, `--disable=all` vs `--enable=stateless` (floor)", floor_a,
+                     floor_b, 10),
+            pair_row("peak RSS, default checkers", default_a, default_b, 10, "rss"),
+            pair_row("peak RSS, `--disable=all` vs `--enable=stateless`", floor_a, floor_b,
+                     10, "rss"),
+        ):
+            report.add(row[0])
+        added_floor = median([s.wall for s in floor_b]) - median([s.wall for s in floor_a])
+        report.add(
+            "",
+            f"Plugin's own time on this service: {added_floor:.1f} s over the floor, "
+            f"{added_floor / len(linted) * 1000:.0f} ms per module. Plugin messages: "
+            f"{median([s.plugin_messages for s in default_b]):.0f} (default run), "
+            f"{median([s.plugin_messages for s in floor_b]):.0f} (plugin alone); "
+            f"all messages of the default run: "
+            f"{median([s.messages for s in default_a]):.0f} without, "
+            f"{median([s.messages for s in default_b]):.0f} with.")
+        for samples in results.values():
+            for sample in (*samples[0], *samples[1]):
+                if sample.problem:
+                    problems.append(f"{sample.label}: {sample.problem}")
+
+    # 2. editor ------------------------------------------------------------------------
+    if "editor" not in args.skip:
+        editor_file, routes = pick_editor_file(python_files(package_dir, service.ignore))
+        rel = editor_file.relative_to(root)
+        vscode = [*COMMON, *VSCODE_TOOL_ARGS]
+        editor_cmds = (
+            [*vscode, *VSCODE_EXTRA_ARGS, "--from-stdin", str(editor_file)],
+            [*vscode, f"--load-plugins={PLUGIN}", *VSCODE_EXTRA_ARGS, "--from-stdin",
+             str(editor_file)],
+        )
+        print(f"[2/3] editor: {rel}", file=sys.stderr, flush=True)
+        without: list[Sample] = []
+        with_: list[Sample] = []
+        for rep in range(1, args.editor_repeats + 1):
+            without.append(run_pylint(f"editor without #{rep}/{args.editor_repeats}",
+                                      editor_cmds[0], root, logs / "editor", editor_file))
+            with_.append(run_pylint(f"editor with #{rep}/{args.editor_repeats}",
+                                    editor_cmds[1], root, logs / "editor", editor_file))
+        report.raw["editor"] = {"file": str(rel), "without": [asdict(s) for s in without],
+                                "with": [asdict(s) for s in with_]}
+        a, b = median([s.wall for s in without]), median([s.wall for s in with_])
+        diff_ms = (b - a) * 1000
+        editor_lines = editor_file.read_bytes().count(b"\n")
+        report.add(
+            "", "## 2. Single-file editor run (VS Code pylint extension)", "",
+            f"`pylint {shlex.join(editor_cmds[1][len(COMMON):])}` with the file on stdin, "
+            f"cwd = the unzipped wheel, `{shlex.join(COMMON)}` added; file `{rel}` "
+            f"({editor_lines} lines, {routes} route decorators: the largest module "
+            f"with routes); {args.editor_repeats} run(s) each, medians.", "",
+            "| file | without plugin | with plugin | added | budget |",
+            "|---|---|---|---|---|",
+            f"| `{rel}` | {fmt_spread([s.wall for s in without])} | "
+            f"{fmt_spread([s.wall for s in with_])} | {diff_ms:+.0f} ms "
+            f"({(b / a - 1) * 100:+.0f} %) | <= +50 ms {verdict(diff_ms <= 50)} |", "",
+            f"Peak RSS {median([s.maxrss_kb / 1024 for s in without]):.0f} MB without, "
+            f"{median([s.maxrss_kb / 1024 for s in with_]):.0f} MB with; plugin messages "
+            f"{median([s.plugin_messages for s in with_]):.0f}.")
+        for sample in (*without, *with_):
+            if sample.problem:
+                problems.append(f"{sample.label}: {sample.problem}")
+
+    # 3. corpus ------------------------------------------------------------------------
+    if "corpus" not in args.skip:
+        rows = []
+        report.raw["corpus"] = {}
+        for size in args.sizes:
+            info = write_corpus(cache / "corpus" / f"n{size}", size, DEFAULT_SEED)
+            print(f"[3/3] corpus of {size} modules ({info.lines} lines)", file=sys.stderr,
+                  flush=True)
+            cbase = [*COMMON, "--recursive=y", "--output-format=json2", "--score=n",
+                     "--disable=all"]
+            pair = {f"n={size}": ([*cbase, f"--enable={INTERNAL}", "corpus_app"],
+                                  [*cbase, f"--load-plugins={PLUGIN}",
+                                   f"--enable=stateless,{INTERNAL}", "corpus_app"])}
+            res = interleave(pair, args.repeats, info.root, logs / "corpus", "corpus")
+            floor, plugin = res[f"n={size}"]
+            a, b = median([s.wall for s in floor]), median([s.wall for s in plugin])
+            msgs = median([s.plugin_messages for s in plugin])
+            rows.append((size, info, a, b, msgs,
+                         median([s.maxrss_kb / 1024 for s in floor]),
+                         median([s.maxrss_kb / 1024 for s in plugin])))
+            report.raw["corpus"][size] = {
+                "info": {k: (str(v) if isinstance(v, Path) else v)
+                         for k, v in asdict(info).items()},
+                "without": [asdict(s) for s in floor], "with": [asdict(s) for s in plugin]}
+            for sample in (*floor, *plugin):
+                if sample.problem:
+                    problems.append(f"{sample.label}: {sample.problem}")
+        report.add(
+            "", "## 3. Generated corpus (benchmarks/corpus.py, seed "
+            f"{DEFAULT_SEED})", "",
+            "Floor = `--disable=all` without the plugin; plugin = `--disable=all "
+            "--enable=stateless` with it. Planted = mutating statements reachable from a "
+            "route (a message is reported per call site, so messages >= planted is "
+            "expected).", "",
+            "| modules | lines | routes | floor | plugin | ratio | added | added per module "
+            "| peak RSS floor / plugin | plugin messages | planted |",
+            "|---|---|---|---|---|---|---|---|---|---|---|")
+        for size, info, a, b, msgs, rss_a, rss_b in rows:
+            report.add(
+                f"| {size} | {info.lines:,} | {info.routes} | {fmt_s(a)} | {fmt_s(b)} | "
+                f"{b / a:.2f} | {b - a:+.2f} s | {(b - a) / size * 1000:.1f} ms | "
+                f"{rss_a:.0f} / {rss_b:.0f} MB | {msgs:.0f} | {info.reachable_mutations} |")
+        if len(rows) >= 3:
+            (n0, _, a0, b0, *_), (n1, _, a1, b1, *_), (n2, _, a2, b2, *_) = rows[-3:]
+            slope1 = ((b1 - a1) - (b0 - a0)) / (n1 - n0)
+            slope2 = ((b2 - a2) - (b1 - a1)) / (n2 - n1)
+            fixed = (b0 - a0) - slope1 * n0
+            if slope1 > 0:
+                report.add(
+                    "", f"Marginal cost of the plugin per extra module: "
+                    f"{slope1 * 1000:.1f} ms from {n0} to {n1} modules, "
+                    f"{slope2 * 1000:.1f} ms from {n1} to {n2} (ratio "
+                    f"{slope2 / slope1:.2f}; linear if about 1, budget <= 1.5: "
+                    f"{verdict(slope2 / slope1 <= 1.5)}). Fixed cost (the added time "
+                    f"extrapolated to 0 modules): {fixed:.1f} s.")
+            else:
+                report.add("", "Marginal cost per module not computable (the added time "
+                           f"did not grow from {n0} to {n1} modules: noise?).")
+        elif len(rows) == 2:
+            (n0, _, a0, b0, *_), (n1, _, a1, b1, *_) = rows
+            slope = ((b1 - a1) - (b0 - a0)) / (n1 - n0)
+            report.add("", f"Marginal cost of the plugin per extra module from {n0} to "
+                       f"{n1}: {slope * 1000:.1f} ms (three sizes are needed to judge "
+                       "linearity).")
+
+    load_end = os.getloadavg()
+    minutes = (datetime.datetime.now(datetime.timezone.utc) - started).total_seconds() / 60
+    report.add(
+        "", f"Load average (1 min) {load_start[0]:.2f} at start, {load_end[0]:.2f} at end; "
+        f"benchmark took {minutes:.1f} min. Other jobs on the machine inflate and scatter "
+        "the figures: compare ratios within one run, not seconds across runs.")
+    if problems:
+        report.add("", "**Problems** (logs in the cache directory):", "",
+                   *(f"- {p}" for p in problems))
+    report.add("", "pylint commands (`python -m pylint ...`):", "")
+    if "service" not in args.skip:
+        for key, (cmd_a, cmd_b) in modes.items():
+            report.add(f"- {key}, without: `{shlex.join(cmd_a)}`",
+                       f"- {key}, with: `{shlex.join(cmd_b)}`")
+    if "editor" not in args.skip:
+        report.add(f"- editor, with: `{shlex.join(editor_cmds[1])}` < file")
+    report.raw["problems"] = problems
+
+    text = report.text()
+    print(text)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(text, encoding="utf-8")
+    args.output.with_suffix(".json").write_text(
+        json.dumps(report.raw, indent=1, default=str), encoding="utf-8")
+    print(f"written: {args.output} and {args.output.with_suffix('.json').name}",
+          file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
