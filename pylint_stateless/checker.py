@@ -478,23 +478,21 @@ def _loads_remote_data(value: nodes.NodeNG | None, resolver: Resolver) -> bool:
         return False
     if _remote_call(value):
         return True
-    callee = astutil.infer_one(value.func)
-    if isinstance(callee, nodes.FunctionDef) and astutil.is_project_node(
-        callee, resolver.current
-    ):
-        return any(
-            _remote_call(call)
-            for statement in callee.body
-            for call in statement.nodes_of_class(nodes.Call)
-        )
-    return False
+    found = resolver.callee(value.func, Env())
+    if found is None or found[0].name == "__init__":
+        return False
+    return any(
+        _remote_call(call)
+        for statement in found[0].body
+        for call in statement.nodes_of_class(nodes.Call)
+    )
 
 
 def _remote_call(call: nodes.Call) -> bool:
     name = astutil.last_name(call.func)
     if name and (knowledge.RESOURCE_NAME_RE.search(name) or name[:1].isupper()):
         return False  # a client, or a constructor (``S3Credentials(...)``): no data read
-    text = (astutil.import_qname(call.func) or call.func.as_string()).replace(".", "_")
+    text = (astutil.import_qname(call.func) or astutil.text(call.func)).replace(".", "_")
     return bool(knowledge.REMOTE_SOURCE_RE.search(text))
 
 

@@ -135,6 +135,27 @@ def import_qname(node: nodes.NodeNG, depth: int = 0) -> str | None:
     return None
 
 
+_TEXT_LIMIT = 60  # nodes
+
+
+def text(node: nodes.NodeNG) -> str:
+    """``node.as_string()`` for small expressions; ``...`` for large ones.
+
+    astroid renders deep call chains in time exponential in their depth, so the plugin
+    never asks it to render more than a few dozen nodes.
+    """
+    stack, count = [node], 0
+    while stack:
+        count += 1
+        if count > _TEXT_LIMIT:
+            return "..."
+        stack.extend(stack.pop().get_children())
+    try:
+        return node.as_string()
+    except Exception:  # pylint: disable=broad-exception-caught
+        return "..."
+
+
 def assigned_value(name: nodes.AssignName) -> nodes.NodeNG | None:
     """The expression assigned to ``name`` by a simple assignment, if any."""
     parent = name.parent

@@ -115,7 +115,7 @@ def _annotation_text(state: State) -> str:
     decl = state.decl
     parent = getattr(decl, "parent", None)
     if isinstance(parent, nodes.AnnAssign):
-        return parent.annotation.as_string()
+        return astutil.text(parent.annotation)
     return ""
 
 
@@ -125,7 +125,7 @@ def _keyed_by_client(key: nodes.NodeNG | None) -> bool:
 
 def _key_text(key: nodes.NodeNG) -> str:
     """The key expression, and what a local variable used as key was assigned."""
-    text = key.as_string()
+    text = astutil.text(key)
     if isinstance(key, nodes.Name):
         try:
             _, bindings = key.lookup(key.name)
@@ -134,7 +134,7 @@ def _key_text(key: nodes.NodeNG) -> str:
         for binding in bindings:
             value = astutil.assigned_value(binding) if isinstance(binding, nodes.AssignName) else None
             if value is not None:
-                text += " " + value.as_string()
+                text += " " + astutil.text(value)
     return text
 
 
@@ -173,7 +173,7 @@ def _stores_connection(value: nodes.NodeNG | None) -> bool:
             )
             if qname in knowledge.CONNECTION_TYPES:
                 return True
-            if annotation.as_string().lower().endswith(("websocket", "websocketresponse")):
+            if astutil.text(annotation).lower().endswith(("websocket", "websocketresponse")):
                 return True
         if knowledge.CONNECTION_PARAM_RE.match(binding.name):
             return True

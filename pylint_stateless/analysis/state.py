@@ -521,7 +521,7 @@ class Resolver:
         member = astutil.const_str(key)
         if member is None and isinstance(key, (nodes.Name, nodes.Attribute)):
             # ``request.app[ws_key]`` with a typed ``web.AppKey``: named by the expression
-            return self.app_member(base.state, key.as_string(), keyed=True, quoted=False)
+            return self.app_member(base.state, astutil.text(key), keyed=True, quoted=False)
         if member is None:
             return None
         return self.app_member(base.state, member, keyed=True)
@@ -695,8 +695,8 @@ class Resolver:
         self, expr: nodes.Attribute, env: Env, depth: int
     ) -> Ref | None:
         attr = expr.attrname
-        if attr in self.app_objects and _REQUEST_LIKE.match(expr.expr.as_string()):
-            return StateRef(self.app_root(expr.as_string()))
+        if attr in self.app_objects and _REQUEST_LIKE.match(astutil.text(expr.expr)):
+            return StateRef(self.app_root(astutil.text(expr)))
         if attr in _PROCESS_GLOBAL_ATTRS and astutil.import_qname(expr) in PROCESS_GLOBALS:
             return StateRef(self.process_global(astutil.import_qname(expr) or ""))
         base = self.resolve(expr.expr, env, depth + 1)
@@ -898,12 +898,13 @@ class Resolver:
             if isinstance(cls, nodes.ClassDef):  # a project class without ``__init__``
                 return self._project_class_shape(cls)
         name = astutil.last_name(call.func)
-        if found is None and qname is not None and not qname.startswith("builtins."):
-            # A library call the tables do not know: its name is all there is.
+        if found is None:
+            # A library call or a method of something the source does not tell: its name
+            # is all there is (inferring it could cost more than the whole module).
             if name and knowledge.RESOURCE_NAME_RE.search(name):
                 return (Shape.RESOURCE, name, INFERENCE_FAILURE, None, qname)
             return other
-        inferred = astutil.infer_one(call)
+        inferred = astutil.infer_one(call)  # a project function: what does it return?
         if isinstance(inferred, (nodes.Dict, nodes.DictComp)):
             return (Shape.CONTAINER, "dict", INFERENCE, None, "builtins.dict")
         if isinstance(inferred, nodes.List):

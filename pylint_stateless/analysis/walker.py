@@ -508,9 +508,9 @@ def _is_task_wrapped(call: nodes.Call) -> bool:
 
 def _is_lazy_init(statement: nodes.NodeNG, target: nodes.NodeNG) -> bool:
     """Whether ``statement`` sits in ``if <target> is None:`` (or similar) for its target."""
-    text = target.as_string() if not isinstance(target, nodes.AssignName) else target.name
+    text = astutil.text(target) if not isinstance(target, nodes.AssignName) else target.name
     if isinstance(target, nodes.AssignAttr):
-        text = f"{target.expr.as_string()}.{target.attrname}"
+        text = f"{astutil.text(target.expr)}.{target.attrname}"
     node = statement.parent
     child = statement
     while node is not None and not isinstance(node, (nodes.FunctionDef, nodes.Module)):
@@ -523,7 +523,9 @@ def _is_lazy_init(statement: nodes.NodeNG, target: nodes.NodeNG) -> bool:
 
 
 def _mentions(test: nodes.NodeNG, text: str) -> bool:
+    if text == "...":
+        return False
     for sub in test.nodes_of_class((nodes.Name, nodes.Attribute)):
-        if sub.as_string() == text:
+        if astutil.text(sub) == text:
             return True
     return False
