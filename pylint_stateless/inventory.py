@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import enum
 import json
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -114,7 +115,15 @@ class Inventory:
         ) + "\n"
 
     def write(self, path: str) -> None:
-        Path(path).write_text(self.as_json(), encoding="utf-8")
+        """Write the JSON inventory; a path that cannot be written is reported, not raised."""
+        try:
+            Path(path).write_text(self.as_json(), encoding="utf-8")
+        except OSError as error:
+            print(
+                f"pylint-stateless: cannot write the state inventory to {path!r} "
+                f"(option stateless-inventory): {error.strerror or error}",
+                file=sys.stderr,
+            )
 
     def report(self, section: Section) -> None:
         """Fill pylint's report section with one row per piece of state."""
