@@ -260,52 +260,36 @@ class Resolver:
         self.attr_states[key] = state
         return state
 
-    def process_global(self, qname: str) -> State:
-        """A mutable global of the standard library, such as ``os.environ``."""
-        key = ("process", qname)
+    def _pseudo_state(self, key: tuple[str, ...], **fields: object) -> State:
+        """A state that no single assignment defines, made once per key."""
         state = self.attr_states.get(key)
         if state is None:
-            state = State(
-                kind=StateKind.MODULE, name=qname, module=qname.rsplit(".", 1)[0], line=0,
-                shape=Shape.CONTAINER, type_name=PROCESS_GLOBALS[qname], key=key,
-                confidence=HIGH, leaf=qname,
-            )
-            self.attr_states[key] = state
+            state = self.attr_states[key] = State(key=key, **fields)  # type: ignore[arg-type]
         return state
+
+    def process_global(self, qname: str) -> State:
+        """A mutable global of the standard library, such as ``os.environ``."""
+        return self._pseudo_state(
+            ("process", qname), kind=StateKind.MODULE, name=qname,
+            module=qname.rsplit(".", 1)[0], line=0, shape=Shape.CONTAINER,
+            type_name=PROCESS_GLOBALS[qname], confidence=HIGH, leaf=qname,
+        )
 
     def memoised_state(self, func: nodes.FunctionDef) -> State:
         """The result that ``@lru_cache`` keeps for a function without parameters."""
-        key = ("memoised", func.root().name, func.qname())
-        state = self.attr_states.get(key)
-        if state is None:
-            state = State(
-                kind=StateKind.MODULE, name=func.name, module=func.root().name,
-                line=func.lineno, shape=Shape.OTHER, type_name="cached result", key=key,
-                decl=func,
-            )
-            self.attr_states[key] = state
-        return state
+        return self._pseudo_state(
+            ("memoised", func.root().name, func.qname()), kind=StateKind.MODULE,
+            name=func.name, module=func.root().name, line=func.lineno, shape=Shape.OTHER,
+            type_name="cached result", decl=func,
+        )
 
     def shared_instance_state(self, cls: nodes.ClassDef, label: str) -> State:
         """A pseudo-state for an instance the framework keeps for the whole process."""
-        key = ("instance", cls.qname(), label)
-        cached = self.attr_states.get(key)
-        if cached is not None:
-            return cached
-        state = State(
-            kind=StateKind.MODULE,
-            name=label,
-            module=cls.root().name,
-            line=cls.lineno,
-            shape=Shape.INSTANCE,
-            type_name=f"{cls.name} instance",
-            key=key,
-            confidence=INFERENCE,
-            decl=cls,
-            cls=cls,
+        return self._pseudo_state(
+            ("instance", cls.qname(), label), kind=StateKind.MODULE, name=label,
+            module=cls.root().name, line=cls.lineno, shape=Shape.INSTANCE,
+            type_name=f"{cls.name} instance", confidence=INFERENCE, decl=cls, cls=cls,
         )
-        self.attr_states[key] = state
-        return state
 
     def value_shape(
         self, value: nodes.NodeNG
@@ -474,16 +458,11 @@ class Resolver:
 
     def app_root(self, label: str) -> State:
         """The application object reached as ``label`` (``request.app``, ``current_app``)."""
-        key = ("app", label)
-        state = self.attr_states.get(key)
-        if state is None:
-            state = State(
-                kind=StateKind.APP, name=label, module=self.current.name, line=0,
-                shape=Shape.APP, type_name="application object", key=key,
-                confidence=INFERENCE_FAILURE, leaf=label.rsplit(".", 1)[-1],
-            )
-            self.attr_states[key] = state
-        return state
+        return self._pseudo_state(
+            ("app", label), kind=StateKind.APP, name=label, module=self.current.name, line=0,
+            shape=Shape.APP, type_name="application object", confidence=INFERENCE_FAILURE,
+            leaf=label.rsplit(".", 1)[-1],
+        )
 
     def app_member(  # pylint: disable=too-many-arguments,too-many-positional-arguments
         self, parent: State, member: str, namespace: bool = False, keyed: bool = False,
