@@ -183,7 +183,13 @@ CASES: dict[str, tuple[Callable[[Path], list[Path]], tuple[str, ...]]] = {
     "deep_parentheses_150": (_single(deep("registry[key] = " + "(" * 150 + "key" + ")" * 150)), ()),
     "deep_binops_300": (_single(deep("registry[key] = " + " + ".join(["key"] * 300))), ()),
     "deep_calls_100": (_single(deep("registry[key] = " + "str(" * 100 + "key" + ")" * 100)), ()),
-    "deep_method_chain_300": (_single(deep("registry[key] = key" + ".strip()" * 300)), ()),
+    "deep_method_chain_160": (_single(deep("registry[key] = key" + ".strip()" * 160)), ()),
+    "deep_method_chain_200": (_single(deep("registry[key] = key" + ".strip()" * 200)), ()),
+    "deep_chain_200_as_key": (_single(deep("registry[key" + ".strip()" * 200 + "] = 1")), ()),
+    "deep_chain_200_in_if_test": (_single(deep("global registry\n    if key" + ".strip()" * 200
+                                              + ":\n        registry = {}")), ()),
+    "deep_chain_200_app_object": (_single(deep("key" + ".strip()" * 200 + ".app[key] = 1")), ()),
+    "deep_binop_360_as_key": (_single(deep("registry[" + " + ".join(["key"] * 360) + "] = 1")), ()),
     "deep_subscript_target_300": (_single(deep("registry" + "[key]" * 300 + " = 1")), ()),
     "evil_import": (write_evil, ()),
 }
