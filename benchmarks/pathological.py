@@ -1,8 +1,8 @@
 #!/usr/bin/env python
 """Pathological inputs: how much time does pylint-stateless add in the worst case?
 
-Generates the pathological cases of ``tests/test_robustness.py`` (and a few
-heavier variants) into a temporary directory and times, for each:
+Generates the programs of ``tests/pathological_cases.py`` (the ones the robustness
+tests use, and a few heavier variants) into a temporary directory and times, for each:
 
 * ``bare``   -- ``pylint --disable=all`` without the plugin (parsing only),
 * ``plugin`` -- ``pylint --disable=all --enable=stateless`` with the plugin,
@@ -25,127 +25,26 @@ import os
 import subprocess
 import sys
 import tempfile
-import textwrap
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-APP = """\
-from fastapi import FastAPI
-
-app = FastAPI()
-registry = {}
-"""
-
-
-def chain(length: int, calls_per_step: int = 1) -> str:
-    lines = [APP]
-    for index in range(1, length + 1):
-        lines.append(f"def helper_{index}(key):")
-        if index == length:
-            lines.append("    registry[key] = 1")
-        else:
-            lines += [f"    helper_{index + 1}(key)"] * calls_per_step
-    lines += ['@app.get("/chain")', "def route(key: str):", "    helper_1(key)", ""]
-    return "\n".join(lines)
-
-
-def chain_mutating(length: int, calls_per_step: int) -> str:
-    """Every helper mutates *and* calls the next one ``calls_per_step`` times."""
-    lines = [APP]
-    for index in range(1, length + 1):
-        lines += [f"def helper_{index}(key):", f"    registry[key] = {index}"]
-        if index < length:
-            lines += [f"    helper_{index + 1}(key)"] * calls_per_step
-    lines += ['@app.get("/chain")', "def route(key: str):", "    helper_1(key)", ""]
-    return "\n".join(lines)
-
-
-def mutual(count: int, fan_out: int) -> str:
-    lines = [APP]
-    for index in range(count):
-        lines += [f"def helper_{index}(key, depth=0):", f"    registry[key] = {index}"]
-        for step in range(1, fan_out + 1):
-            lines.append(f"    helper_{(index + step) % count}(key, depth + 1)")
-    lines += ['@app.get("/rec")', "def route(key: str):", "    helper_0(key)", ""]
-    return "\n".join(lines)
-
-
-def many_functions(count: int) -> str:
-    lines = [APP]
-    for index in range(count):
-        if index % 10 == 0:
-            lines.append(f'@app.get("/r{index}")')
-        lines.append(f"def f_{index}(key: str = 'k'):")
-        if index % 7 == 0:
-            lines.append(f"    registry[key] = {index}")
-        lines.append(f"    return f_{(index + 1) % count}(key)")
-    return "\n".join(lines) + "\n"
-
-
-def many_routes(count: int) -> str:
-    """``count`` routes, each calling the same 20 helpers (memoisation across entries)."""
-    lines = [APP]
-    for index in range(20):
-        lines += [f"def helper_{index}(key):", f"    registry[key] = {index}"]
-        if index < 19:
-            lines.append(f"    helper_{index + 1}(key)")
-    for index in range(count):
-        lines += [f'@app.get("/r{index}")', f"def route_{index}(key: str):",
-                  "    helper_0(key)", "    helper_10(key)"]
-    return "\n".join(lines) + "\n"
-
-
-def deep(expression: str) -> str:
-    return APP + '\n@app.get("/deep")\ndef route(key: str):\n    ' + expression + "\n"
-
-
-def write_cyclic(root: Path) -> list[Path]:
-    package = root / "cyclic"
-    package.mkdir(parents=True)
-    (package / "__init__.py").write_text("")
-    a = package / "a.py"
-    b = package / "b.py"
-    a.write_text(textwrap.dedent("""\
-        from fastapi import FastAPI
-        from cyclic import b
-        from cyclic.b import shared_b
-
-        app = FastAPI()
-        state_a = {}
-
-        def helper_a(key, depth=0):
-            state_a[key] = depth
-            b.helper_b(key, depth + 1)
-            shared_b.append(key)
-
-        @app.get("/a")
-        def route_a(key: str):
-            helper_a(key)
-            b.helper_b(key)
-        """))
-    b.write_text(textwrap.dedent("""\
-        from fastapi import FastAPI
-        from cyclic import a
-        from cyclic.a import state_a
-
-        app = FastAPI()
-        shared_b = []
-
-        def helper_b(key, depth=0):
-            shared_b.append(key)
-            a.helper_a(key, depth + 1)
-            state_a.pop(key, None)
-
-        @app.post("/b")
-        def route_b(key: str):
-            helper_b(key)
-            a.helper_a(key)
-        """))
-    return [a, b]
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from pathological_cases import (  # noqa: E402  (the programs the robustness tests use)
+    APP,
+    DEEP,
+    DEEP_PRELUDE,
+    chain,
+    many_functions,
+    many_routes,
+    mutual_recursion,
+    route_with,
+    write_cyclic_package,
+)
 
 
 def write_evil(root: Path) -> list[Path]:
+    """A module whose import would create ``root/marker``."""
     marker = root / "marker"
     evil = root / "evil.py"
     evil.write_text(
@@ -153,6 +52,10 @@ def write_evil(root: Path) -> list[Path]:
         + '\n@app.get("/e")\ndef route(key: str):\n    registry[key] = 1\n'
     )
     return [evil]
+
+
+def write_cyclic(root: Path) -> list[Path]:
+    return list(write_cyclic_package(root))
 
 
 # name -> (writer(root) -> files, extra pylint args)
@@ -167,30 +70,27 @@ def _single(code: str) -> Callable[[Path], list[Path]]:
 CASES: dict[str, tuple[Callable[[Path], list[Path]], tuple[str, ...]]] = {
     "chain_200": (_single(chain(200)), ()),
     "chain_200_depth30": (_single(chain(200)), ("--stateless-max-depth=30",)),
-    "mutual_50_ring": (_single(mutual(50, 1)), ()),
-    "mutual_50_fanout2": (_single(mutual(50, 2)), ()),
-    "fanout_5": (_single(mutual(50, 5)), ()),
-    "fanout_10": (_single(mutual(50, 10)), ()),
-    "fanout_20": (_single(mutual(50, 20)), ()),
-    "fanout_49_complete": (_single(mutual(50, 49)), ()),
-    "double_calls_chain_depth5": (_single(chain_mutating(6, 2)), ()),
-    "double_calls_chain_depth15": (_single(chain_mutating(16, 2)), ("--stateless-max-depth=15",)),
-    "double_calls_chain_depth20": (_single(chain_mutating(21, 2)), ("--stateless-max-depth=20",)),
-    "double_calls_chain_depth30": (_single(chain_mutating(31, 2)), ("--stateless-max-depth=30",)),
+    "mutual_50_ring": (_single(mutual_recursion(50, 1)), ()),
+    "mutual_50_fanout2": (_single(mutual_recursion(50, 2)), ()),
+    "fanout_5": (_single(mutual_recursion(50, 5)), ()),
+    "fanout_10": (_single(mutual_recursion(50, 10)), ()),
+    "fanout_20": (_single(mutual_recursion(50, 20)), ()),
+    "fanout_49_complete": (_single(mutual_recursion(50, 49)), ()),
+    **{
+        f"double_calls_chain_depth{depth}": (
+            _single(chain(depth + 1, calls_per_step=2, every_helper_mutates=True)),
+            (f"--stateless-max-depth={depth}",),
+        )
+        for depth in (5, 15, 20, 30)
+    },
     "cyclic_modules": (write_cyclic, ()),
     "functions_5000": (_single(many_functions(5000)), ()),
     "routes_1000": (_single(many_routes(1000)), ()),
-    "deep_parentheses_150": (_single(deep("registry[key] = " + "(" * 150 + "key" + ")" * 150)), ()),
-    "deep_binops_300": (_single(deep("registry[key] = " + " + ".join(["key"] * 300))), ()),
-    "deep_calls_100": (_single(deep("registry[key] = " + "str(" * 100 + "key" + ")" * 100)), ()),
-    "deep_method_chain_160": (_single(deep("registry[key] = key" + ".strip()" * 160)), ()),
-    "deep_method_chain_200": (_single(deep("registry[key] = key" + ".strip()" * 200)), ()),
-    "deep_chain_200_as_key": (_single(deep("registry[key" + ".strip()" * 200 + "] = 1")), ()),
-    "deep_chain_200_in_if_test": (_single(deep("global registry\n    if key" + ".strip()" * 200
-                                              + ":\n        registry = {}")), ()),
-    "deep_chain_200_app_object": (_single(deep("key" + ".strip()" * 200 + ".app[key] = 1")), ()),
-    "deep_binop_360_as_key": (_single(deep("registry[" + " + ".join(["key"] * 360) + "] = 1")), ()),
-    "deep_subscript_target_300": (_single(deep("registry" + "[key]" * 300 + " = 1")), ()),
+    "deep_method_chain_160": (_single(route_with("registry[key] = key" + ".strip()" * 160)), ()),
+    **{
+        f"deep_{name}": (_single(route_with(body, prelude=DEEP_PRELUDE)), ())
+        for name, body in DEEP.items()
+    },
     "evil_import": (write_evil, ()),
 }
 

@@ -125,12 +125,13 @@ MESSAGES: tuple[MessageDef, ...] = (
         "W6709",
         "process-local-cache",
         "%s is a cache that exists only in this process, written by %s: each worker fills "
-        "and invalidates its own copy, so workers serve different data, and it grows "
-        "without bound. Use Redis with a TTL and keep the database as the source of truth",
+        "and invalidates its own copy, so workers serve different data and an update "
+        "seen by one worker is not seen by the others. Use Redis with a TTL and keep the "
+        "database as the source of truth",
         "A cache is filled by code that serves requests and lives in one process only. "
         "Each worker has its own copy, invalidation in one worker does not reach the "
-        "others, and nothing bounds its size. Use a shared cache with a TTL (Redis) in "
-        "front of the real source of truth.",
+        "others, and a plain dict used as a cache has no size limit. Use a shared cache "
+        "with a TTL (Redis) in front of the real source of truth.",
     ),
     MessageDef(
         "W6710",

@@ -39,6 +39,18 @@ from pylint.utils import ASTWalker
 import pylint_stateless.checker as checker_module
 from pylint_stateless.checker import StatelessChecker
 from pylint_stateless.messages import SYMBOLS
+from pathological_cases import (
+    APP,
+    DEEP,
+    DEEP_PRELUDE,
+    chain,
+    many_functions,
+    mutation_line,
+    mutual_recursion,
+    route_with,
+    write,
+    write_cyclic_package,
+)
 
 DEBUG_ENV = "PYLINT_STATELESS_DEBUG"
 # Not a timing assertion: it only turns a hang into a failure instead of blocking the
@@ -172,12 +184,6 @@ def run_pylint(
     except (ValueError, KeyError) as exc:
         raise AssertionError(f"no JSON from pylint (rc={proc.returncode}):\n{proc.stderr}") from exc
     return PylintResult(proc.returncode, messages, proc.stderr)
-
-
-def write(path: Path, code: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(textwrap.dedent(code), encoding="utf-8")
-    return path
 
 
 def line_of(path: Path, needle: str) -> int:
@@ -581,31 +587,6 @@ def test_template_strategy_reaches_the_checker() -> None:
 
 # --- c. pathological inputs --------------------------------------------------------------
 
-_APP = """\
-from fastapi import FastAPI
-
-app = FastAPI()
-registry = {}
-"""
-
-
-def _chain(length: int, *, calls_per_step: int = 1) -> str:
-    """A route calling helper 1, which calls helper 2, ... helper ``length`` mutates."""
-    lines = [_APP]
-    for index in range(1, length + 1):
-        lines.append(f"def helper_{index}(key):")
-        if index == length:
-            lines.append("    registry[key] = 1  # MUTATION")
-        else:
-            lines += [f"    helper_{index + 1}(key)"] * calls_per_step
-    lines += ['@app.get("/chain")', "def route(key: str):", "    helper_1(key)", ""]
-    return "\n".join(lines)
-
-
-def _mutation_line(code: str) -> int:
-    return next(i for i, line in enumerate(code.splitlines(), 1) if "# MUTATION" in line)
-
-
 @pytest.mark.parametrize(
     ("length", "max_depth", "reported"),
     [
@@ -620,44 +601,32 @@ def _mutation_line(code: str) -> int:
     ],
 )
 def test_call_chain_respects_max_depth(length: int, max_depth: int, reported: bool) -> None:
-    code = _chain(length)
+    code = chain(length)
     messages = check_source(code, module_name=f"chain{length}", stateless_max_depth=max_depth)
     lines = {m.line for m in messages}
-    assert (_mutation_line(code) in lines) is reported, messages
+    assert (mutation_line(code) in lines) is reported, messages
 
 
 def test_call_chain_of_200_helpers_through_pylint(tmp_path: Path) -> None:
-    path = write(tmp_path / "chain200.py", _chain(200))
+    path = write(tmp_path / "chain200.py", chain(200))
     result = run_pylint([path], tmp_path, "--stateless-max-depth=30")
     result.assert_no_crash()
-    assert _mutation_line(path.read_text()) not in result.plugin_lines(path)
-    short = write(tmp_path / "chain5.py", _chain(5))
+    assert mutation_line(path.read_text()) not in result.plugin_lines(path)
+    short = write(tmp_path / "chain5.py", chain(5))
     result = run_pylint([short], tmp_path)
     result.assert_no_crash()
-    assert _mutation_line(short.read_text()) in result.plugin_lines(short)
-
-
-def _mutual_recursion(count: int, fan_out: int) -> str:
-    """``count`` helpers, each mutating a dict and calling the next ``fan_out`` helpers
-    (modulo ``count``, so every helper is on a cycle), called from a route."""
-    lines = [_APP]
-    for index in range(count):
-        lines += [f"def helper_{index}(key, depth=0):", f"    registry[key] = {index}"]
-        for step in range(1, fan_out + 1):
-            lines.append(f"    helper_{(index + step) % count}(key, depth + 1)")
-    lines += ['@app.get("/rec")', "def route(key: str):", "    helper_0(key)", ""]
-    return "\n".join(lines)
+    assert mutation_line(short.read_text()) in result.plugin_lines(short)
 
 
 def test_mutual_recursion_ring_of_50_helpers(tmp_path: Path) -> None:
-    path = write(tmp_path / "ring.py", _mutual_recursion(50, 1))
+    path = write(tmp_path / "ring.py", mutual_recursion(50, 1))
     result = run_pylint([path], tmp_path)
     result.assert_no_crash()
     assert result.plugin_lines(path)  # the mutations of helper_0.. are reached
 
 
 def test_mutual_recursion_50_helpers_two_callees_each(tmp_path: Path) -> None:
-    path = write(tmp_path / "ring2.py", _mutual_recursion(50, 2))
+    path = write(tmp_path / "ring2.py", mutual_recursion(50, 2))
     result = run_pylint([path], tmp_path)
     result.assert_no_crash()
     assert result.plugin_lines(path)
@@ -668,7 +637,7 @@ def test_dense_call_graph_of_50_helpers(fan_out: int, tmp_path: Path) -> None:
     """Each helper calls ``fan_out`` others: fan_out**depth paths to every mutation.
 
     Summaries that kept one hit per path grew exponentially here (minutes for 20)."""
-    path = write(tmp_path / f"dense{fan_out}.py", _mutual_recursion(50, fan_out))
+    path = write(tmp_path / f"dense{fan_out}.py", mutual_recursion(50, fan_out))
     result = run_pylint([path], tmp_path)
     result.assert_no_crash()
     assert result.plugin_lines(path)
@@ -676,22 +645,17 @@ def test_dense_call_graph_of_50_helpers(fan_out: int, tmp_path: Path) -> None:
 
 def test_two_calls_per_step_at_max_depth_30(tmp_path: Path) -> None:
     """2**29 paths to the last helper when every helper calls the next one twice."""
-    lines = [_APP]
-    for index in range(1, 31):  # helper_30 is 30 calls deep: within the maximum depth
-        lines += [f"def helper_{index}(key):", f"    registry[key] = {index}"]
-        if index < 30:
-            lines += [f"    helper_{index + 1}(key)", f"    helper_{index + 1}(key)"]
-    lines += ['@app.get("/chain")', "def route(key: str):", "    helper_1(key)", ""]
-    path = write(tmp_path / "double.py", "\n".join(lines))
+    code = chain(30, calls_per_step=2, every_helper_mutates=True)
+    path = write(tmp_path / "double.py", code)
     result = run_pylint([path], tmp_path, "--stateless-max-depth=30")
     result.assert_no_crash()
-    assert line_of(path, "registry[key] = 30") in result.plugin_lines(path)
+    assert mutation_line(code) in result.plugin_lines(path)  # 30 calls deep: reached
 
 
 def test_self_recursion(tmp_path: Path) -> None:
     path = write(
         tmp_path / "selfrec.py",
-        _APP
+        APP
         + textwrap.dedent(
             """
             def walk(key, n):
@@ -711,54 +675,7 @@ def test_self_recursion(tmp_path: Path) -> None:
 
 
 def test_modules_importing_each_other(tmp_path: Path) -> None:
-    package = tmp_path / "cyclic"
-    write(package / "__init__.py", "")
-    mod_a = write(
-        package / "a.py",
-        """\
-        from fastapi import FastAPI
-        from cyclic import b
-        from cyclic.b import shared_b, alias_x
-
-        app = FastAPI()
-        state_a = {}
-        alias_y = alias_x
-
-        def helper_a(key, depth=0):
-            state_a[key] = depth
-            b.helper_b(key, depth + 1)
-            shared_b.append(key)
-
-        @app.get("/a")
-        def route_a(key: str):
-            state_a[key] = 0
-            helper_a(key)
-            b.helper_b(key)
-            alias_y[key] = 1
-        """,
-    )
-    mod_b = write(
-        package / "b.py",
-        """\
-        from fastapi import FastAPI
-        from cyclic import a
-        from cyclic.a import state_a, alias_y as alias_x
-
-        app = FastAPI()
-        shared_b = []
-
-        def helper_b(key, depth=0):
-            shared_b.append(key)
-            a.helper_a(key, depth + 1)
-            state_a.pop(key, None)
-
-        @app.post("/b")
-        def route_b(key: str):
-            helper_b(key)
-            a.helper_a(key)
-            alias_x[key] = 2
-        """,
-    )
+    mod_a, mod_b = write_cyclic_package(tmp_path)
     result = run_pylint([mod_a, mod_b], tmp_path, cwd=tmp_path)
     result.assert_no_crash()
     assert line_of(mod_a, "state_a[key] = 0") in result.plugin_lines(mod_a)
@@ -766,66 +683,15 @@ def test_modules_importing_each_other(tmp_path: Path) -> None:
 
 
 def test_five_thousand_functions(tmp_path: Path) -> None:
-    lines = [_APP]
-    for index in range(5000):
-        if index % 10 == 0:
-            lines.append(f'@app.get("/r{index}")')
-        lines.append(f"def f_{index}(key: str = 'k'):")
-        if index % 7 == 0:
-            lines.append(f"    registry[key] = {index}")
-        lines.append(f"    return f_{(index + 1) % 5000}(key)")
-    path = write(tmp_path / "huge.py", "\n".join(lines) + "\n")
+    path = write(tmp_path / "huge.py", many_functions(5000))
     result = run_pylint([path], tmp_path)
     result.assert_no_crash()
     assert result.plugin_lines(path)
 
 
-_DEEP = {
-    # The CPython parser refuses more than 200 nested parentheses; 150 stays valid.
-    "parentheses": "registry[key] = " + "(" * 150 + "key" + ")" * 150,
-    "binops": "registry[key] = " + " + ".join(["key"] * 300),
-    "nested_calls": "registry[key] = " + "str(" * 100 + "key" + ")" * 100,
-    "nested_calls_value": "registry.setdefault(key, " + "dict(" * 100 + ")" * 100 + ")",
-    "attribute_chain": "registry[key] = app" + ".router" * 300,
-    "subscript_chain_target": "registry" + "[key]" * 300 + " = 1",
-    "boolops": "registry[key] = " + " and ".join(["key"] * 300),
-    "nested_lists": "registry[key] = " + "[" * 150 + "]" * 150,
-    "nested_lambdas": "registry[key] = " + "lambda: " * 100 + "key",
-    "nested_comprehension": "registry[key] = " + "[key for _ in " * 50 + "[1]" + "]" * 50,
-    # Long expressions where the plugin renders source text (``as_string``): astroid's
-    # renderer raises RecursionError on ~400-term operator chains and, on method chains
-    # longer than ~165 links, retries at every level (exponential time).  pylint alone
-    # (same options, without the plugin) handles every one of these files in ~1s.
-    "method_chain_200_value": "registry[key] = key" + ".strip()" * 200,
-    "method_chain_200_key": "registry[key" + ".strip()" * 200 + "] = 1",
-    "method_chain_200_key_alias": "k2 = key" + ".strip()" * 200 + "\n    registry[k2] = 1",
-    "method_chain_200_if_global": (
-        "global registry\n    if key" + ".strip()" * 200 + ":\n        registry = {}"
-    ),
-    "method_chain_200_if_attribute": (
-        "if key" + ".strip()" * 200 + ":\n        service.attr = 1"
-    ),
-    "method_chain_200_app_object": "key" + ".strip()" * 200 + ".app[key] = 1",
-    "binop_360_key": "registry[" + " + ".join(["key"] * 360) + "] = 1",
-}
-_DEEP_PRELUDE = """
-class Service:
-    def __init__(self):
-        self.attr = None
-
-service = Service()
-"""
-
-
-@pytest.mark.parametrize("expression", sorted(_DEEP))
+@pytest.mark.parametrize("expression", sorted(DEEP))
 def test_deeply_nested_expression_in_handler(expression: str, tmp_path: Path) -> None:
-    code = (
-        _APP
-        + _DEEP_PRELUDE
-        + '\n@app.get("/deep")\ndef route(key: str):\n    '
-        + _DEEP[expression]
-        + "\n"
-    )
+    code = route_with(DEEP[expression], prelude=DEEP_PRELUDE)
     assert _compiles(code)
     path = write(tmp_path / f"deep_{expression}.py", code)
     baseline = run_pylint([path], tmp_path, plugin=False)
@@ -894,7 +760,7 @@ def test_syntax_error_does_not_hide_other_files(tmp_path: Path) -> None:
     bad = write(tmp_path / "bad.py", "from fastapi import FastAPI\napp = FastAPI()\ndef f(:\n")
     good = write(
         tmp_path / "good.py",
-        _APP + '\n@app.get("/x")\ndef route(key: str):\n    registry[key] = 1\n',
+        APP + '\n@app.get("/x")\ndef route(key: str):\n    registry[key] = 1\n',
     )
     result = run_pylint([bad, good], tmp_path)
     result.assert_no_crash()
@@ -912,7 +778,7 @@ def test_unwritable_inventory_path_does_not_crash(target: str, tmp_path: Path) -
     (tmp_path / "a_directory").mkdir()
     good = write(
         tmp_path / "good.py",
-        _APP + '\n@app.get("/x")\ndef route(key: str):\n    registry[key] = 1\n',
+        APP + '\n@app.get("/x")\ndef route(key: str):\n    registry[key] = 1\n',
     )
     result = run_pylint([good], tmp_path, f"--stateless-inventory={tmp_path / target}")
     result.assert_no_crash()
