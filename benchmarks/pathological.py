@@ -171,8 +171,9 @@ def main() -> int:
                 overhead = ratio = "n/a"
                 if plugin is None:
                     worst = (float("inf"), name)
+            default = fmt(times["default"], args.timeout) if "default" in times else "-"
             print(f"{name:<28}{fmt(bare, args.timeout):>9}{fmt(plugin, args.timeout):>11}"
-                  f"{overhead:>10}{ratio:>8}{fmt(times.get('default'), args.timeout):>12}  "
+                  f"{overhead:>10}{ratio:>8}{default:>12}  "
                   f"{infos.get('plugin', {})}", flush=True)
             marker = root / "marker"
             if marker.exists():

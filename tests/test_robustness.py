@@ -38,6 +38,8 @@ from pylint.utils import ASTWalker
 
 import pylint_stateless.checker as checker_module
 from pylint_stateless.checker import StatelessChecker
+from pylint_stateless.analysis import astutil
+from pylint_stateless.analysis.state import Resolver
 from pylint_stateless.messages import SYMBOLS
 from pathological_cases import (
     APP,
@@ -783,3 +785,36 @@ def test_unwritable_inventory_path_does_not_crash(target: str, tmp_path: Path) -
     result = run_pylint([good], tmp_path, f"--stateless-inventory={tmp_path / target}")
     result.assert_no_crash()
     assert line_of(good, "registry[key] = 1") in result.plugin_lines(good)
+
+
+# --- f. nothing kept alive by the plugin -------------------------------------------------
+
+
+def _reachable_tracebacks(exc: BaseException) -> list[object]:
+    found, seen, pending = [], set(), [exc]
+    while pending:
+        current = pending.pop()
+        if not isinstance(current, BaseException) or id(current) in seen:
+            continue
+        seen.add(id(current))
+        if current.__traceback__ is not None:
+            found.append(current.__traceback__)
+        pending += [current.__cause__, current.__context__, *vars(current).values()]
+    return found
+
+
+@pytest.mark.parametrize("lookup", ["is_importable", "import_project_module"])
+def test_failed_import_lookups_keep_no_stack_alive(lookup: str) -> None:
+    """astroid caches a failed lookup as an exception; a traceback left on it (or on the
+    ImportError and KeyError chained inside) pins the whole stack of the moment, pylint's
+    tokens of the module being checked included, until the end of the run."""
+    missing = f"surely_missing_package_{lookup}"
+    module = astroid.parse(f"import {missing}\n", module_name="project_mod", path="project_mod.py")
+    if lookup == "is_importable":
+        assert not astutil.is_importable(f"{missing}.sub")
+    else:
+        assert Resolver(module).import_project_module(module.body[0], missing) is None
+    cache = astroid.MANAGER._mod_file_cache  # pylint: disable=protected-access
+    cached = [value for (name, _context), value in cache.items() if name == missing]
+    assert cached and all(isinstance(value, astroid.AstroidImportError) for value in cached)
+    assert [tb for value in cached for tb in _reachable_tracebacks(value)] == []

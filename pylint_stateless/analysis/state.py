@@ -656,7 +656,8 @@ class Resolver:
                 location = getattr(spec, "location", None)
                 if location and not astutil.is_external_file(location):
                     module = node.do_import_module(modname)
-            except Exception:  # pylint: disable=broad-exception-caught
+            except Exception as exc:  # pylint: disable=broad-exception-caught
+                astutil.forget_traceback(exc)
                 module = None
             if module is not None and not astutil.is_project_module(module, self.current):
                 module = None
@@ -975,5 +976,6 @@ def _submodule(package: nodes.Module, name: str) -> nodes.Module | None:
         return None
     try:
         return package.import_module(f"{package.name}.{name}")
-    except Exception:  # pylint: disable=broad-exception-caught
+    except Exception as exc:  # pylint: disable=broad-exception-caught
+        astutil.forget_traceback(exc)
         return None
