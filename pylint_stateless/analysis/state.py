@@ -430,14 +430,9 @@ class Resolver:
         return None
 
     def _imported_function(self, node: nodes.ImportFrom, name: str) -> nodes.NodeNG | None:
-        for imported, alias in node.names:
-            if (alias or imported) != name:
-                continue
-            module = self.import_project_module(node, node.modname)
-            if module is None:
-                return None
-            return self._module_callable(module, imported)
-        return None
+        imported = _imported_name(node, name)
+        module = self.import_project_module(node, node.modname) if imported else None
+        return self._module_callable(module, imported) if module and imported else None
 
     def _module_callable(self, module: nodes.Module, name: str, depth: int = 0) -> nodes.NodeNG | None:
         bindings = module.locals.get(name)
@@ -603,15 +598,6 @@ class Resolver:
         return None
 
     def _resolve_import(self, node: nodes.Import | nodes.ImportFrom, name: str) -> Ref | None:
-        if isinstance(node, nodes.ImportFrom):
-            for imported, alias in node.names:
-                if (alias or imported) != name:
-                    continue
-                qname = f"{node.modname}.{imported}"
-                if qname in APP_GLOBALS:
-                    return StateRef(self.app_root(name))
-                if qname in PROCESS_GLOBALS:
-                    return StateRef(self.process_global(qname))
         try:
             if isinstance(node, nodes.Import):
                 for modname, alias in node.names:
@@ -620,19 +606,23 @@ class Resolver:
                     if alias is None and modname.split(".")[0] == name:
                         return self._module_ref(self.import_project_module(node, name))
                 return None
-            for imported, alias in node.names:
-                if (alias or imported) != name:
-                    continue
-                module = self.import_project_module(node, node.modname)
-                if module is None:
-                    return None
-                if imported in module.locals:
-                    return self._resolve_module_binding(module, imported, module.locals[imported])
-                # ``from package import submodule``
-                return self._module_ref(_submodule(module, imported))
+            imported = _imported_name(node, name)
+            if imported is None:
+                return None
+            qname = f"{node.modname}.{imported}"
+            if qname in APP_GLOBALS:
+                return StateRef(self.app_root(name))
+            if qname in PROCESS_GLOBALS:
+                return StateRef(self.process_global(qname))
+            module = self.import_project_module(node, node.modname)
+            if module is None:
+                return None
+            if imported in module.locals:
+                return self._resolve_module_binding(module, imported, module.locals[imported])
+            # ``from package import submodule``
+            return self._module_ref(_submodule(module, imported))
         except Exception:  # pylint: disable=broad-exception-caught
             return None
-        return None
 
     def import_project_module(
         self, node: nodes.Import | nodes.ImportFrom, modname: str
@@ -968,6 +958,14 @@ def _loop_of_target(binding: nodes.AssignName) -> nodes.For | nodes.Comprehensio
     parent = node.parent
     if isinstance(parent, (nodes.For, nodes.Comprehension)) and parent.target is node:
         return parent
+    return None
+
+
+def _imported_name(node: nodes.ImportFrom, name: str) -> str | None:
+    """The name in the imported module that ``from ... import`` binds to ``name``."""
+    for imported, alias in node.names:
+        if (alias or imported) == name:
+            return imported
     return None
 
 
