@@ -138,7 +138,7 @@ def main() -> int:
     parser.add_argument("--debug", action="store_true", help="PYLINT_STATELESS_DEBUG=1")
     args = parser.parse_args()
     names = [n for n in args.cases.split(",") if n] or list(CASES)
-    header = (f"{'case':<28}{'bare(s)':>9}{'plugin(s)':>11}{'overhead':>10}{'ratio':>8}"
+    header = (f"{'case':<36}{'bare(s)':>9}{'plugin(s)':>11}{'overhead':>10}{'ratio':>8}"
               f"{'default(s)':>12}  plugin run")
     print(header)
     print("-" * len(header))
@@ -172,7 +172,7 @@ def main() -> int:
                 if plugin is None:
                     worst = (float("inf"), name)
             default = fmt(times["default"], args.timeout) if "default" in times else "-"
-            print(f"{name:<28}{fmt(bare, args.timeout):>9}{fmt(plugin, args.timeout):>11}"
+            print(f"{name:<36}{fmt(bare, args.timeout):>9}{fmt(plugin, args.timeout):>11}"
                   f"{overhead:>10}{ratio:>8}{default:>12}  "
                   f"{infos.get('plugin', {})}", flush=True)
             marker = root / "marker"
