@@ -34,6 +34,7 @@ import os
 import platform
 import re
 import shlex
+import shutil
 import statistics
 import subprocess
 import sys
@@ -310,10 +311,17 @@ def fetch_service(service: Service, cache: Path) -> Path:
     if digest != service.sha256:
         raise SystemExit(f"sha256 of {wheel} is {digest}, expected {service.sha256}")
     root = cache / f"{service.name}-{service.version}"
-    marker = root / ".unzipped"
+    marker = root / ".unzipped-source-only"
     if not marker.exists():
+        # Only the source tree, as in a checkout of the service: a ``*.dist-info`` beside
+        # the package marks it as an installed distribution (``pip install --target``),
+        # and the plugin does not follow helpers into installed code, so the benchmark
+        # would measure it without its cross-module analysis.
+        shutil.rmtree(root, ignore_errors=True)
         with zipfile.ZipFile(wheel) as archive:
-            archive.extractall(root)
+            archive.extractall(root, [name for name in archive.namelist()
+                                      if not name.split("/", 1)[0].endswith(
+                                          (".dist-info", ".data"))])
         marker.write_text(digest + "\n")
     return root
 

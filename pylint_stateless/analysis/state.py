@@ -739,6 +739,15 @@ class Resolver:
                 base.element or base.state.shape is Shape.CONTAINER
             ):
                 return StateRef(base.state, element=True)
+            if (
+                isinstance(base, StateRef)
+                and func.attrname in knowledge.ELEMENT_METHODS
+                and base.state.shape in (Shape.APP, Shape.NAMESPACE)
+                and not base.view
+            ):
+                # ``current_app.config.setdefault("sessions", {})``: an entry of the
+                # application's own mapping, shared like the mapping itself
+                return StateRef(base.state, element=True)
         return None
 
     # -- what a definition holds ------------------------------------------------------

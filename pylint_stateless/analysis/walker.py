@@ -332,6 +332,11 @@ class Walker:
     def _call_mutation(self, call: nodes.Call, env: Env, found: list[Mutation]) -> None:
         func = call.func
         if isinstance(func, nodes.Attribute) and func.attrname in knowledge.MUTATING_METHODS:
+            if func.attrname == "setdefault" and _initialises_once(call):
+                # ``store.setdefault("key", {})`` creates the entry the first time and is a
+                # no-op ever after; what is then written into the entry is found on the
+                # element it returns (``ELEMENT_METHODS``).
+                return
             ref = self.resolver.resolve(func.expr, env)
             if _is_container_ref(ref) or _is_app_mapping(ref):
                 assert isinstance(ref, StateRef)
@@ -453,6 +458,30 @@ def _walk(node: nodes.NodeNG):
         yield current
         children = [c for c in current.get_children() if not isinstance(c, _NESTED)]
         stack.extend(reversed(children))
+
+
+_EMPTY_FACTORIES = frozenset({"dict", "list", "set", "OrderedDict", "deque"})
+
+
+def _initialises_once(call: nodes.Call) -> bool:
+    """``setdefault`` with a constant key and an empty default: idempotent."""
+    if call.keywords or not call.args or len(call.args) > 2:
+        return False
+    if not isinstance(call.args[0], nodes.Const):
+        return False
+    if len(call.args) == 1:
+        return True  # the default is None
+    default = call.args[1]
+    if isinstance(default, nodes.Dict):
+        return not default.items
+    if isinstance(default, (nodes.List, nodes.Set, nodes.Tuple)):
+        return not default.elts
+    return (
+        isinstance(default, nodes.Call)
+        and not default.args
+        and not default.keywords
+        and astutil.last_name(default.func) in _EMPTY_FACTORIES
+    )
 
 
 def _is_container_ref(ref: Ref | None) -> bool:

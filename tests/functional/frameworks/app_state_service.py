@@ -36,3 +36,19 @@ def maintenance():
     web.config.update(READ_ONLY=True)  # [request-mutates-shared-instance]
     g.started = True  # per request: fine
     return str(current_app.config["DEBUG"])
+
+
+def app_local_store():
+    """Created on first use, the same dict ever after: not a per-request change."""
+    return current_app.config.setdefault("_app_local_store", {})
+
+
+@web.route("/store")
+def store_view():
+    app_local_store()
+    current_app.config.setdefault("FEATURES", [])  # idempotent initialisation: fine
+    current_app.config.setdefault("SESSIONS", {})[g.user] = "logged in"  # [request-mutates-shared-instance]
+    counters = current_app.config.setdefault("COUNTERS", {})
+    counters[g.user] = counters.get(g.user, 0) + 1  # [request-mutates-shared-instance]
+    current_app.config.setdefault(g.user, {})  # [request-mutates-shared-instance]
+    return "ok"

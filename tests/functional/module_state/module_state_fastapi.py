@@ -46,6 +46,14 @@ def several(uid: str):
     carts.setdefault(uid, []).append(1)  # [request-mutates-module-state]
 
 
+@app.put("/defaults/{uid}")
+def defaults(uid: str):
+    ordered.setdefault("totals", {})  # created once, a no-op afterwards: fine
+    ordered.setdefault("totals", {})[uid] = 1  # [request-mutates-module-state]
+    by_user.setdefault(uid, [])  # [request-mutates-module-state]
+    ordered.setdefault("last", uid)  # [request-mutates-module-state]
+
+
 @app.post("/env/{name}")
 def set_env(name: str, value: str):
     os.environ[name] = value  # [request-mutates-module-state]
