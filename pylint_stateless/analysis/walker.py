@@ -460,7 +460,8 @@ def _walk(node: nodes.NodeNG):
         stack.extend(reversed(children))
 
 
-_EMPTY_FACTORIES = frozenset({"dict", "list", "set", "OrderedDict", "deque"})
+# ``dict()``, ``OrderedDict()``, ``deque()``...: the containers the project knows, called bare.
+_EMPTY_FACTORIES = frozenset(knowledge.CONTAINER_TYPES.values())
 
 
 def _initialises_once(call: nodes.Call) -> bool:
