@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import re
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+import astroid
 from astroid import nodes
 from pylint.checkers import BaseChecker
 from pylint.checkers.utils import only_required_for_messages
@@ -16,7 +19,7 @@ from pylint.reporters.ureports.nodes import Section
 from pylint.interfaces import Confidence
 
 from pylint_stateless import knowledge
-from pylint_stateless.analysis import astutil
+from pylint_stateless.analysis import astutil, outline
 from pylint_stateless.analysis.classify import classify
 from pylint_stateless.analysis.state import (
     Env,
@@ -28,7 +31,7 @@ from pylint_stateless.analysis.state import (
     StateKind,
     StateRef,
 )
-from pylint_stateless.analysis.walker import Hit, Op, Walker
+from pylint_stateless.analysis.walker import STORE, Hit, Op, Walker
 from pylint_stateless.entrypoints import Discovery, EntryPoint, Knowledge
 from pylint_stateless.frameworks import (
     FRAMEWORK_NAMES,
@@ -175,6 +178,7 @@ class StatelessChecker(BaseChecker):
         self._extra_resources: frozenset[str] = frozenset()
         self._ignore: tuple[re.Pattern[str], ...] = ()
         self._max_depth = 5
+        self._linted: set[str] = set()
 
     def open(self) -> None:
         config = self.linter.config
@@ -195,10 +199,18 @@ class StatelessChecker(BaseChecker):
         self._max_depth = config.stateless_max_depth
         self._inventory = Inventory()
         self._inventory_on = bool(config.stateless_inventory) or bool(config.reports)
+        self._linted = set()
+        tables = self._knowledge
+        settings = (
+            self._extra_resources, tables.app_classes, tables.app_objects,
+            tables.app_namespaces, tuple(sys.path),
+        )
+        STORE.begin(settings, keep=bool(config.from_stdin))
 
     def close(self) -> None:
         """Write the inventory, in a sequential run (a ``-j`` run writes it after merging)."""
         config = self.linter.config
+        STORE.end(bool(config.from_stdin), _files_read(), self._linted)
         if config.stateless_inventory and (config.jobs <= 1 or config.from_stdin):
             self._inventory.write(config.stateless_inventory)
 
@@ -230,8 +242,16 @@ class StatelessChecker(BaseChecker):
             app_classes=tables.app_classes,
             app_objects=tables.app_objects,
             app_namespaces=tables.app_namespaces,
+            # One file from an editor: the modules its helpers live in are read for the
+            # plugin alone (analysis/outline.py), not built for pylint's checkers.
+            outlines=bool(self.linter.config.from_stdin),
+            lookups=STORE.lookups,
         )
         self._discovery = Discovery(node, tables, resolver)
+        if node.file:
+            self._linted.add(node.file)
+            if self.linter.config.from_stdin:
+                STORE.drop_reading(node.file)
 
     @only_required_for_messages(*SYMBOLS)
     def visit_functiondef(self, node: nodes.FunctionDef) -> None:
@@ -255,12 +275,21 @@ class StatelessChecker(BaseChecker):
         discovery, self._discovery = self._discovery, None
         if discovery is None:
             return
+        collecting = gc.isenabled()
+        # The walk makes many small, short-lived objects, freed by reference counting
+        # when it ends. A collection during the walk would move them to the old
+        # generation, whose growth decides when Python scans the whole heap (pylint's
+        # trees: each full collection of a large project costs tenths of a second).
+        gc.disable()
         try:
             reports = self._analyse(node, discovery)
         except Exception:  # pylint: disable=broad-exception-caught
             if _DEBUG:
                 raise
             return  # never crash pylint; the module is simply not reported on
+        finally:
+            if collecting:
+                gc.enable()
         for report in reports:
             args = (
                 _describe_state(report.state, node, report.hit.mutation.op is Op.REBIND),
@@ -277,7 +306,7 @@ class StatelessChecker(BaseChecker):
     def _analyse(self, module: nodes.Module, discovery: Discovery) -> list[_Report]:
         resolver = discovery.resolver
         assert resolver is not None
-        walker = Walker(resolver, max_depth=self._max_depth)
+        walker = Walker(resolver, max_depth=self._max_depth, store=STORE)
         reports: dict[tuple[int, tuple[str, ...]], _Report] = {}
         hits_by_state: dict[State, list[Hit]] = {}
         dropped: list[tuple[EntryPoint, Hit]] = []  # setup, lazy resources: inventory only
@@ -549,6 +578,16 @@ def _item(state: State, use: Use | None) -> InventoryItem:
         name=state.name, kind=kind, module=state.module, line=state.line,
         type=type_name, use=use if use is not None else Use.READ_ONLY,
     )
+
+
+def _files_read() -> set[str]:
+    """Project files whose trees the run holds: outlines and astroid's cached modules."""
+    read = outline.paths()
+    for module in list(astroid.MANAGER.astroid_cache.values()):
+        path = module.file
+        if path and path.endswith(".py") and not astutil.is_external_file(path):
+            read.add(path)
+    return read
 
 
 def register_checker(linter: PyLinter) -> None:

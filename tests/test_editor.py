@@ -4,11 +4,23 @@ mutating expression, and the unsaved buffer (stdin) must be what is analysed."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
+import os
+import shutil
 import subprocess
 import sys
+from pathlib import Path
+from unittest import mock
 
-from helpers import ROOT
+import astroid
+import pytest
+from pylint.lint import Run
+
+from helpers import ROOT, messages
+from pylint_stateless.analysis import outline
+from pylint_stateless.analysis.walker import STORE, Walker
 
 BUFFER = '''"""Unsaved editor buffer."""
 from fastapi import FastAPI
@@ -60,3 +72,143 @@ def test_ranges_cover_the_mutating_expression(tmp_path) -> None:
         (13, "seen.append(\n        uid,\n    )"),
     ]
     assert {m["path"] for m in messages} == {str(path)}
+
+
+# --- one file from an editor: other modules are outlines, summaries are kept -----------
+
+# Multi-module apps: each module linted from a buffer must get the messages it gets when
+# the whole app is linted (where other modules are built by astroid, not outlined).
+APPS = ["tests/shared_app", "tests/inventory_app", "examples/shop",
+        "tests/functional/cross_module"]
+
+
+def _key(message: dict) -> tuple:
+    return (message["line"], message["column"], message["symbol"], message["message"])
+
+
+@pytest.mark.parametrize("app", APPS)
+def test_a_buffer_gets_the_messages_of_a_whole_project_run(app: str) -> None:
+    whole = messages("--recursive=y", app)
+    assert whole, "the app must have findings for the comparison to mean something"
+    for path in sorted((ROOT / app).rglob("*.py")):
+        expected = sorted(_key(m) for m in whole if (ROOT / m["path"]) == path)
+        got = sorted(map(_key, _lint_stdin(str(path), path.read_text(encoding="utf-8"))))
+        assert got == expected, path
+
+
+def _lint_in_process(path: Path, text: str, cwd: Path, *checkers: str) -> list[dict]:
+    """What the VS Code extension does: pylint run in its own long-lived process."""
+    out = io.StringIO()
+    stdin = io.TextIOWrapper(io.BytesIO(text.encode("utf-8")), encoding="utf-8")
+    old_cwd = os.getcwd()
+    os.chdir(cwd)
+    try:
+        with mock.patch.object(sys, "stdin", stdin), contextlib.redirect_stdout(out):
+            Run(["--rcfile=/dev/null", "--persistent=n", "--reports=n",
+                 "--output-format=json2", "--load-plugins=pylint_stateless",
+                 *(checkers or ("--disable=all", "--enable=stateless")),
+                 "--clear-cache-post-run=y", "--from-stdin", str(path)], exit=False)
+    finally:
+        os.chdir(old_cwd)
+    return [m for m in json.loads(out.getvalue())["messages"]
+            if m["messageId"].startswith("W67")]
+
+
+@pytest.fixture(name="app_copy")
+def _app_copy(tmp_path: Path) -> Path:
+    # The extension's process starts each run with astroid's caches empty
+    # (``--clear-cache-post-run``); so does this test, whatever ran before it in-process.
+    astroid.MANAGER.clear_cache()
+    outline.forget()
+    STORE.clear()
+    shutil.copytree(ROOT / "tests" / "shared_app", tmp_path / "app")
+    return tmp_path / "app"
+
+
+def _states(found: list[dict]) -> set[tuple[int, str]]:
+    return {(m["line"], m["message"].split("'")[1]) for m in found}
+
+
+def test_kept_summaries_are_reused_and_give_the_same_messages(app_copy, monkeypatch) -> None:
+    orders = app_copy / "shared_pkg" / "orders.py"
+    text = orders.read_text(encoding="utf-8")
+    walked: list[str] = []
+    real = Walker._summarize_uncached
+
+    def spy(self, func, env, budget):
+        walked.append(func.qname())
+        return real(self, func, env, budget)
+
+    monkeypatch.setattr(Walker, "_summarize_uncached", spy)
+    first = _lint_in_process(orders, text, app_copy)
+    first_walked, walked[:] = list(walked), []
+    second = _lint_in_process(orders, text, app_copy)
+    kept = {"shared_pkg.store.remember", "shared_pkg.store.record"}
+    assert kept <= set(first_walked)
+    assert not kept & set(walked)  # their summaries were kept
+    # Walked again: the buffer's own functions, and helpers whose summary depends on it
+    # (``put`` of its ``ORDERS``, the recursive ``walk_tree``, ``jobs`` importing it).
+    assert {"shared_pkg.orders.create", "shared_pkg.store.put", "shared_pkg.store.walk_tree",
+            "shared_pkg.jobs.cancel"} <= set(walked)
+    assert sorted(map(_key, second)) == sorted(map(_key, first))
+    assert (20, "SESSIONS") in _states(first)
+
+
+def test_a_module_changed_on_disk_is_read_again(app_copy) -> None:
+    """``users.py`` reaches ``orders.forget`` through ``jobs.cancel``; the summary of
+    ``jobs.cancel`` is kept, but ``orders.py`` changes on disk: it must be read again."""
+    users = app_copy / "shared_pkg" / "users.py"
+    text = users.read_text(encoding="utf-8")
+    assert "AUDIT" in {s for _, s in _states(_lint_in_process(users, text, app_copy))}
+    orders = app_copy / "shared_pkg" / "orders.py"
+    orders.write_text(
+        orders.read_text(encoding="utf-8").replace(
+            "    AUDIT.append(order_id)", "    return order_id in AUDIT"
+        ),
+        encoding="utf-8",
+    )
+    assert "AUDIT" not in {s for _, s in _states(_lint_in_process(users, text, app_copy))}
+
+
+def test_a_module_read_from_disk_then_edited_in_a_buffer_is_the_buffer(app_copy) -> None:
+    """``users.py`` reaches ``orders.forget`` through ``jobs``: that summary read
+    ``orders.py`` from disk. Then ``orders.py`` is edited (unsaved): its run must see the
+    buffer, where ``forget`` no longer writes ``AUDIT``."""
+    users = app_copy / "shared_pkg" / "users.py"
+    orders = app_copy / "shared_pkg" / "orders.py"
+    assert "AUDIT" in {s for _, s in _states(
+        _lint_in_process(users, users.read_text(encoding="utf-8"), app_copy))}
+    buffer = orders.read_text(encoding="utf-8").replace(
+        "    AUDIT.append(order_id)", "    return order_id in AUDIT"
+    )
+    assert "AUDIT" not in {s for _, s in _states(_lint_in_process(orders, buffer, app_copy))}
+
+
+def test_saves_with_pylints_checkers_give_the_same_messages(app_copy) -> None:
+    """With pylint's own checkers on, the first save reuses the trees they built; later
+    saves read outlines (the second builds them, the third reuses them): same messages."""
+    users = app_copy / "shared_pkg" / "users.py"
+    text = users.read_text(encoding="utf-8")
+    saves = [sorted(map(_key, _lint_in_process(users, text, app_copy, "--enable=all")))
+             for _ in range(3)]
+    assert saves[0] and saves[0] == saves[1] == saves[2]
+    assert saves[0] == sorted(map(_key, _lint_stdin(str(users), text)))
+
+
+def test_an_absolute_import_is_not_a_project_file_of_the_same_name(tmp_path) -> None:
+    """``import redis`` in ``cache/auth.py`` is the installed package (Python 3 imports
+    are absolute), not the project's ``cache/redis.py`` beside it."""
+    package = tmp_path / "cache"
+    package.mkdir()
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    (package / "redis.py").write_text(
+        "STORE = {}\n\n\ndef set(key, value):\n    STORE[key] = value\n", encoding="utf-8"
+    )
+    auth = package / "auth.py"
+    auth.write_text(
+        "import redis\nfrom flask import Flask\n\napp = Flask(__name__)\n\n\n"
+        '@app.post("/x")\ndef x():\n    redis.set("k", 1)\n    return ""\n',
+        encoding="utf-8",
+    )
+    assert not messages("--recursive=y", str(tmp_path), cwd=tmp_path)
+    assert not _lint_stdin(str(auth), auth.read_text(encoding="utf-8"))

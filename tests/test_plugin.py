@@ -8,13 +8,15 @@ from collections import Counter
 import pylint.extensions
 import pytest
 from pylint import checkers
-from pylint.lint import PyLinter
+from pylint.lint import PyLinter, Run
+from pylint.reporters import CollectingReporter
 
 import pylint_stateless
+from pylint_stateless.analysis.walker import Walker
 from pylint_stateless.checker import StatelessChecker
 from pylint_stateless.messages import MESSAGES, MSG_ID_BASE
 
-from helpers import ROOT, messages, run_pylint
+from helpers import PLUGIN_ONLY, ROOT, messages, run_pylint
 
 
 def _linter_with_every_pylint_checker() -> PyLinter:
@@ -114,6 +116,41 @@ def test_parallel_run_gives_the_same_messages_once_each() -> None:
     for run in (serial, parallel):
         duplicates = [k for k, n in Counter(map(_key, run)).items() if n > 1]
         assert not duplicates
+
+
+SHARED_APP = ROOT / "tests" / "shared_app"
+
+
+def test_summaries_shared_across_modules_change_no_message() -> None:
+    """tests/shared_app: helpers reached from two handler modules with other arguments,
+    an app object, recursion, and a module importing a handler module back. One run over
+    the app (summaries shared), the files in the other order, ``-j 2``, and one run per
+    file (nothing shared) must agree."""
+    files = sorted(str(p.relative_to(ROOT)) for p in SHARED_APP.rglob("*.py"))
+    whole = sorted(map(_key, messages("-j", "1", *files)))
+    assert len(whole) >= 12
+    assert whole == sorted(map(_key, messages("-j", "1", *reversed(files))))
+    assert whole == sorted(map(_key, messages("-j", "2", *files)))
+    alone = sorted(k for f in files for k in map(_key, messages(f)))
+    assert whole == alone
+
+
+def test_a_shared_helper_is_walked_once_per_run(monkeypatch) -> None:
+    walked: list[str] = []
+    real = Walker._summarize_uncached
+
+    def spy(self, func, env, budget):
+        walked.append(func.qname())
+        return real(self, func, env, budget)
+
+    monkeypatch.setattr(Walker, "_summarize_uncached", spy)
+    Run([*PLUGIN_ONLY, "--clear-cache-post-run=y", "--recursive=y", str(SHARED_APP)],
+        reporter=CollectingReporter(), exit=False)
+    counts = Counter(walked)
+    # ``remember`` is reached from both handler modules with the same bindings.
+    assert counts["shared_pkg.store.remember"] == 1
+    # ``jobs.cancel`` imports ``orders``: walked again when ``orders`` is the linted module.
+    assert counts["shared_pkg.jobs.cancel"] == 2
 
 
 def test_acceptance_floor_cases_are_in_the_repo_examples() -> None:

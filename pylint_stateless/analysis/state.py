@@ -23,7 +23,7 @@ from astroid import bases, nodes
 from pylint.interfaces import HIGH, INFERENCE, INFERENCE_FAILURE, Confidence
 
 from pylint_stateless import knowledge
-from pylint_stateless.analysis import astutil
+from pylint_stateless.analysis import astutil, outline
 
 _MAX_ALIAS_DEPTH = 6
 _STDLIB = frozenset(getattr(sys, "stdlib_module_names", ()))
@@ -56,7 +56,7 @@ class StateKind(enum.Enum):
     APP = "app"  # the application object and what hangs off it
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """How sure we are of a fact: the weakest step decides."""
 
@@ -68,7 +68,7 @@ class Evidence:
         return max(confidences, key=order.index, default=HIGH)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class State:
     """One piece of process-wide state."""
 
@@ -101,7 +101,7 @@ class State:
 # --- references ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StateRef:
     """The state itself, or (``element``) something stored inside it, or (``view``) a new
     container whose elements are stored in it (``[t for t in tasks if ...]``)."""
@@ -111,17 +111,17 @@ class StateRef:
     view: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ModuleRef:
     module: nodes.Module
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ClassRef:
     cls: nodes.ClassDef
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SelfRef:
     """``self`` of an instance that is not shared: only class attributes are state."""
 
@@ -131,7 +131,7 @@ class SelfRef:
 Ref = StateRef | ModuleRef | ClassRef | SelfRef
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Env:
     """What the caller bound to the parameters of the function being walked."""
 
@@ -157,6 +157,13 @@ class Resolver:
     app_classes: frozenset[str] = frozenset()  # application classes of enabled frameworks
     app_objects: frozenset[str] = frozenset()  # ``request.<name>`` reaching the application
     app_namespaces: frozenset[str] = frozenset()  # ``app.<name>`` holding shared attributes
+    # Other project modules are read as outlines (:mod:`.outline`), not built by astroid:
+    # for runs where pylint lints only the current module (``--from-stdin``).
+    outlines: bool = False
+    # Bumped whenever an answer depends on which module is being linted (the application
+    # object's setup in it, an import of it): the walker shares across modules only
+    # summaries computed without a bump (see walker.SummaryStore).
+    taint: int = 0
     _app_setup: dict[str, list[nodes.NodeNG]] | None = None
     module_states: dict[tuple[str, str], State | None] = field(default_factory=dict)
     attr_states: dict[tuple[str, ...], State | None] = field(default_factory=dict)
@@ -165,7 +172,9 @@ class Resolver:
     )
     mros: dict[int, list[nodes.ClassDef]] = field(default_factory=dict)
     imports: dict[str, nodes.Module | None] = field(default_factory=dict)
-    lookups: dict[int, tuple[nodes.NodeNG | None, list]] = field(default_factory=dict)
+    # astroid's scope lookups: a pure function of the trees, shareable by every module's
+    # resolver in a run (the checker passes one dict for the run).
+    lookups: dict[nodes.NodeNG, tuple[nodes.NodeNG | None, list]] = field(default_factory=dict)
 
     # -- public ---------------------------------------------------------------------
 
@@ -453,6 +462,7 @@ class Resolver:
 
     def app_root(self, label: str) -> State:
         """The application object reached as ``label`` (``request.app``, ``current_app``)."""
+        self.taint += 1
         return self._pseudo_state(
             ("app", label), kind=StateKind.APP, name=label, module=self.current.name, line=0,
             shape=Shape.APP, type_name="application object", confidence=INFERENCE_FAILURE,
@@ -464,6 +474,7 @@ class Resolver:
         quoted: bool = True,
     ) -> State:
         """``app.state`` (a namespace), ``app.state.visits`` or ``app['ws']`` (a member)."""
+        self.taint += 1
         if keyed:
             name = f"{parent.name}[{member!r}]" if quoted else f"{parent.name}[{member}]"
         else:
@@ -515,6 +526,7 @@ class Resolver:
 
     def _app_setup_values(self) -> dict[str, list[nodes.NodeNG]]:
         """``app['ws'] = WeakSet()`` and ``app.state.cache = {}`` anywhere in the module."""
+        self.taint += 1
         if self._app_setup is None:
             found: dict[str, list[nodes.NodeNG]] = {}
             for assign in self.current.nodes_of_class(nodes.Assign):
@@ -536,14 +548,14 @@ class Resolver:
 
     def lookup(self, name: nodes.Name | nodes.AssignName) -> tuple[nodes.NodeNG | None, list]:
         """astroid's scope lookup of a name, once per node."""
-        cached = self.lookups.get(id(name))
+        cached = self.lookups.get(name)
         if cached is None:
             try:
                 scope, bindings = name.lookup(name.name)
                 cached = (scope, list(bindings))
             except Exception:  # pylint: disable=broad-exception-caught
                 cached = (None, [])
-            self.lookups[id(name)] = cached
+            self.lookups[name] = cached
         return cached
 
     def _resolve_name(self, expr: nodes.Name, env: Env, depth: int) -> Ref | None:
@@ -620,7 +632,7 @@ class Resolver:
             if imported in module.locals:
                 return self._resolve_module_binding(module, imported, module.locals[imported])
             # ``from package import submodule``
-            return self._module_ref(_submodule(module, imported))
+            return self._module_ref(self._submodule(module, imported))
         except Exception:  # pylint: disable=broad-exception-caught
             return None
 
@@ -635,17 +647,26 @@ class Resolver:
             absolute = root.relative_to_absolute_name(modname, level) if level else modname
         except Exception:  # pylint: disable=broad-exception-caught
             return None
+        return self.project_module(absolute)
+
+    def project_module(self, absolute: str) -> nodes.Module | None:
+        """The project module named ``absolute``.
+
+        Looked up on ``sys.path`` only, as Python 3 imports: an ``import redis`` next to a
+        ``redis.py`` of the project is the installed package, not that file.
+        """
+        if absolute == self.current.name:
+            self.taint += 1
+            return self.current
         if absolute in self.imports:
             return self.imports[absolute]
         module: nodes.Module | None = None
-        if absolute == self.current.name:
-            module = self.current
-        elif absolute.split(".", 1)[0] not in _STDLIB:
+        if absolute.split(".", 1)[0] not in _STDLIB:
             try:
-                spec = astroid.MANAGER.file_from_module_name(absolute, root.file)
+                spec = astroid.MANAGER.file_from_module_name(absolute, None)
                 location = getattr(spec, "location", None)
                 if location and not astutil.is_external_file(location):
-                    module = node.do_import_module(modname)
+                    module = self._build(absolute, location)
             except Exception as exc:  # pylint: disable=broad-exception-caught
                 astutil.forget_traceback(exc)
                 module = None
@@ -653,6 +674,33 @@ class Resolver:
                 module = None
         self.imports[absolute] = module
         return module
+
+    def _build(
+        self, absolute: str, location: str
+    ) -> nodes.Module | None:
+        """The tree of a project module: astroid's, or an outline (:mod:`.outline`).
+
+        With outlines on, astroid's tree is taken only when pylint's own checkers
+        already built it in this run and no outline of it is kept from an earlier run:
+        the first run of a process pays for no tree twice; a long-lived process (an
+        editor's server) moves to outlines, which outlive astroid's cache, and with them
+        the summaries read from them (walker.SummaryStore).
+        """
+        if self.outlines and location.endswith(".py"):
+            built = astroid.MANAGER.astroid_cache.get(absolute)
+            if built is None or built.file != location or outline.kept(location) or (
+                outline.is_warm()
+            ):
+                module = outline.outline(location, absolute)
+                if module is not None:
+                    return module
+        return astroid.MANAGER.ast_from_module_name(absolute)
+
+    def _submodule(self, package: nodes.Module, name: str) -> nodes.Module | None:
+        """``from package import submodule``: the submodule, if it is project code."""
+        if not package.package:
+            return None
+        return self.project_module(f"{package.name}.{name}")
 
     def _module_ref(self, module: nodes.Module | None) -> ModuleRef | None:
         if module is None or not astutil.is_project_module(module, self.current):
@@ -677,7 +725,7 @@ class Resolver:
             bindings = module.locals.get(attr)
             if bindings:
                 return self._resolve_module_binding(module, attr, bindings)
-            return self._module_ref(_submodule(module, attr))
+            return self._module_ref(self._submodule(module, attr))
         if isinstance(base, ClassRef):
             state = self.class_attr_state(base.cls, attr)
             return StateRef(state) if state is not None else None
@@ -976,13 +1024,3 @@ def _imported_name(node: nodes.ImportFrom, name: str) -> str | None:
         if (alias or imported) == name:
             return imported
     return None
-
-
-def _submodule(package: nodes.Module, name: str) -> nodes.Module | None:
-    if not package.package:
-        return None
-    try:
-        return package.import_module(f"{package.name}.{name}")
-    except Exception as exc:  # pylint: disable=broad-exception-caught
-        astutil.forget_traceback(exc)
-        return None

@@ -4,19 +4,22 @@ The walk starts at an entry point with an :class:`~.state.Env` (what ``self`` is
 looks at every assignment, deletion and call in the function body, and follows
 calls into functions and methods of the analysed project up to a bounded depth,
 binding the callee's parameters to what the caller passed.  Results are memoised
-per (function, bindings, remaining depth) for the linted module.
+per (function, bindings, remaining depth): for the linted module, and, when the
+summary does not depend on which module is being linted, for the whole run
+(:class:`SummaryStore`).
 """
 
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+import os
+from dataclasses import dataclass, field, replace
 
 from astroid import nodes
 from pylint.interfaces import HIGH, INFERENCE, Confidence
 
 from pylint_stateless import knowledge
-from pylint_stateless.analysis import astutil
+from pylint_stateless.analysis import astutil, outline
 from pylint_stateless.analysis.state import (
     ClassRef,
     Env,
@@ -56,7 +59,7 @@ class Op(enum.Enum):
     REBIND = "rebinding"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mutation:
     state: State
     op: Op
@@ -68,7 +71,7 @@ class Mutation:
     confidence: Confidence = HIGH
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Step:
     """One call edge: ``call`` (in the caller) reaches ``callee``."""
 
@@ -77,7 +80,7 @@ class Step:
     deferred: bool = False  # the callee runs later: a background task, a thread
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Hit:
     mutation: Mutation
     path: tuple[Step, ...] = ()
@@ -85,21 +88,114 @@ class Hit:
     confidence: Confidence = HIGH
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Summary:
     hits: tuple[Hit, ...]
     truncated: bool  # the budget or a recursion cut the walk short
     depth: int  # how many calls deep the walk went
+    # Computed without looking at the linted module (see SummaryStore): the same
+    # whichever module's walk asked for it.
+    portable: bool = True
+    modules: frozenset[str] = frozenset()  # every module the hits and paths are in
+
+
+_Key = tuple[nodes.FunctionDef, Env]
+
+
+@dataclass
+class SummaryStore:
+    """Summaries shared by the walks of every module linted in one process.
+
+    A helper in a shared module (``services/users.py``) is reached from many handler
+    modules; without sharing, each of them walks it again. Only *portable* summaries
+    are shared: computed without reading the linted module (no import of it, no setup
+    of the application object in it, no bindings to its objects) and without being cut
+    by a recursion (whose result depends on the call stack). A portable summary is
+    what any walk would compute, so sharing it cannot change a message, and ``-j 1``
+    and ``-j 2`` agree.
+
+    The store is emptied when a run starts. A run on one file from an editor
+    (``--from-stdin``, where other modules are outlines: :mod:`.outline`) keeps it for
+    the next run of the same process (an editor's language server runs pylint
+    in-process on every save), as long as no file the kept summaries read has changed.
+    """
+
+    complete: dict[_Key, _Summary] = field(default_factory=dict)
+    truncated: dict[tuple[nodes.FunctionDef, Env, int], _Summary] = field(default_factory=dict)
+    settings: object = None
+    files: dict[str, tuple[int, int] | None] = field(default_factory=dict)
+    _sets: dict[frozenset[str], frozenset[str]] = field(default_factory=dict)
+    # Pure functions of the trees, for this run only: the statements of a function
+    # body, and astroid's scope lookup of a name (Resolver.lookup).
+    bodies: dict[nodes.FunctionDef, tuple[list[nodes.NodeNG], frozenset[str]]] = field(
+        default_factory=dict
+    )
+    lookups: dict[nodes.NodeNG, tuple[nodes.NodeNG | None, list]] = field(default_factory=dict)
+
+    def interned(self, modules: frozenset[str]) -> frozenset[str]:
+        """One object per distinct set of module names (most summaries share a few)."""
+        return self._sets.setdefault(modules, modules)
+
+    def begin(self, settings: object, keep: bool) -> None:
+        """A run starts with ``settings`` (anything that changes a summary)."""
+        if not (keep and settings == self.settings and self._files_unchanged()):
+            self.clear()
+        self.settings = settings
+        self.bodies.clear()
+        self.lookups.clear()
+
+    def end(self, keep: bool, read: set[str], linted: set[str]) -> None:
+        """A run ended: keep the summaries of functions in outlines, and the state of the
+        files the run read (but not of those it linted, whose buffers are not on disk),
+        or drop every summary."""
+        self.bodies.clear()
+        self.lookups.clear()
+        if not keep:
+            self.clear()
+            return
+        outline.mark_warm()
+        outlined = outline.names()
+        for table in (self.complete, self.truncated):
+            stale = [key for key, summary in table.items()
+                     if not outline.holds(key[0].root()) or not summary.modules <= outlined]
+            for key in stale:
+                del table[key]  # read astroid's trees, which the next run builds anew
+        self.files = {path: _stamp(path) for path in read - linted}
+
+    def drop_reading(self, path: str | None) -> None:
+        """The run lints ``path`` from a buffer: summaries that read it from disk go."""
+        if path and path in self.files:
+            self.clear()
+
+    def clear(self) -> None:
+        self.complete.clear()
+        self.truncated.clear()
+        self._sets.clear()
+        self.files = {}
+
+    def _files_unchanged(self) -> bool:
+        return all(_stamp(path) == stamp for path, stamp in self.files.items())
+
+
+STORE = SummaryStore()
+
+
+def _stamp(path: str) -> tuple[int, int] | None:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return (stat.st_mtime_ns, stat.st_size)
 
 
 @dataclass
 class Walker:
     resolver: Resolver
     max_depth: int = 5
-    _memo: dict[tuple[int, Env, int], _Summary] = field(default_factory=dict)
-    _complete: dict[tuple[int, Env], _Summary] = field(default_factory=dict)
-    _active: set[tuple[int, Env]] = field(default_factory=set)
-    _bodies: dict[int, tuple[list[nodes.NodeNG], frozenset[str]]] = field(default_factory=dict)
+    store: SummaryStore = field(default_factory=SummaryStore)
+    _memo: dict[tuple[nodes.FunctionDef, Env, int], _Summary] = field(default_factory=dict)
+    _complete: dict[_Key, _Summary] = field(default_factory=dict)
+    _active: set[_Key] = field(default_factory=set)
 
     def walk(self, func: nodes.FunctionDef, env: Env) -> tuple[Hit, ...]:
         return self._summarize(func, env, self.max_depth).hits
@@ -112,25 +208,59 @@ class Walker:
         A summary that was not cut short by the budget records how deep it needed to
         go, and serves every later request with at least that budget.
         """
-        key = (id(func), env)
-        complete = self._complete.get(key)
+        key = (func, env)
+        complete = self._complete.get(key) or self._stored(self.store.complete.get(key))
         if complete is not None and complete.depth <= budget:
             return complete
-        cached = self._memo.get((*key, budget))
+        cached = self._memo.get((func, env, budget)) or self._stored(
+            self.store.truncated.get((func, env, budget))
+        )
         if cached is not None:
             return cached
         if key in self._active:
-            return _Summary((), truncated=True, depth=0)
+            return _Summary((), truncated=True, depth=0, portable=False)
         self._active.add(key)
+        taint = self.resolver.taint
         try:
             summary = self._summarize_uncached(func, env, budget)
         finally:
             self._active.discard(key)
+        if summary.portable and (
+            self.resolver.taint != taint or self._reads_current(func, env)
+        ):
+            summary = replace(summary, portable=False)
         if summary.truncated:
-            self._memo[(*key, budget)] = summary
+            memo = self.store.truncated if summary.portable else self._memo
+            memo[(func, env, budget)] = summary
         else:
-            self._complete[key] = summary
+            (self.store.complete if summary.portable else self._complete)[key] = summary
         return summary
+
+    def _stored(self, summary: _Summary | None) -> _Summary | None:
+        """A shared summary, unless it reaches into the linted module (whose tree may not
+        be the one the summary was computed on): then it is walked again."""
+        if summary is None or self.resolver.current.name in summary.modules:
+            return None
+        return summary
+
+    def _reads_current(self, func: nodes.FunctionDef, env: Env) -> bool:
+        """Whether ``func`` or what its caller bound belongs to the linted module.
+
+        By name: pylint may lint a module from a tree other than the one astroid built
+        when another module imported it (a relative path on the command line, a buffer).
+        """
+        current = self.resolver.current.name
+        if func.root().name == current:
+            return True
+        for _name, ref in env.bindings:
+            if isinstance(ref, StateRef):
+                if ref.state.module == current or ref.state.kind is StateKind.APP:
+                    return True
+                continue
+            node = ref.module if isinstance(ref, ModuleRef) else ref.cls
+            if node.root().name == current:
+                return True
+        return False
 
     def _summarize_uncached(self, func: nodes.FunctionDef, env: Env, budget: int) -> _Summary:
         statements, global_names = self._body(func)
@@ -139,6 +269,8 @@ class Walker:
         # makes summaries grow exponentially with the depth.
         hits: dict[tuple[int, tuple[str, ...], bool], Hit] = {}
         truncated = False
+        portable = True
+        modules = {func.root().name}
         depth = 0
         memoised = self._memoised_forever(func)
         if memoised is not None:
@@ -146,6 +278,7 @@ class Walker:
         for node in statements:
             for mutation in self._mutations(node, env, global_names):
                 _add(hits, Hit(mutation, confidence=mutation.confidence))
+                modules.add(mutation.state.module)
             if not isinstance(node, nodes.Call):
                 continue
             if budget <= 0:
@@ -156,11 +289,16 @@ class Walker:
             for callee, callee_env, confidence, deferred in targets:
                 sub = self._summarize(callee, callee_env, budget - 1)
                 truncated = truncated or sub.truncated
+                portable = portable and sub.portable
+                modules |= sub.modules
                 depth = max(depth, sub.depth + 1)
                 step = Step(node, callee, deferred)
                 for hit in sub.hits:
                     _add(hits, _extend(hit, step, deferred, confidence))
-        return _Summary(tuple(hits.values()), truncated, depth)
+        return _Summary(
+            tuple(hits.values()) if hits else (), truncated, depth, portable,
+            self.store.interned(frozenset(modules)),
+        )
 
     def _memoised_forever(self, func: nodes.FunctionDef) -> Mutation | None:
         """``@lru_cache`` on a function without parameters: its result, computed on the first
@@ -182,7 +320,7 @@ class Walker:
         return None
 
     def _body(self, func: nodes.FunctionDef) -> tuple[list[nodes.NodeNG], frozenset[str]]:
-        cached = self._bodies.get(id(func))
+        cached = self.store.bodies.get(func)
         if cached is not None:
             return cached
         found: list[nodes.NodeNG] = []
@@ -194,7 +332,7 @@ class Walker:
                 elif isinstance(node, nodes.Global):
                     global_names.update(node.names)
         result = (found, frozenset(global_names))
-        self._bodies[id(func)] = result
+        self.store.bodies[func] = result
         return result
 
     # -- mutations ----------------------------------------------------------------------

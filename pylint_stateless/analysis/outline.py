@@ -1,0 +1,148 @@
+"""Cheap trees of project modules that pylint does not lint in this run.
+
+When the plugin follows a helper into another module of the project, it needs that
+module's tree. Asking astroid for it (``do_import_module``) builds it the way pylint
+builds a module it lints: transforms of every brain plugin, and inference of every
+``obj.attr = ...`` to record instance attributes. That inference reaches into the
+libraries the module uses, so one helper module can cost astroid a whole ORM (one
+privacyidea module: 850 ms, 30 ms of it its own tree). In a whole-project run the
+work is shared with pylint, which builds every module anyway; in an editor run
+(``--from-stdin``, one file) nobody else needs it.
+
+:func:`outline` builds such a module for the plugin alone: parsed and rebuilt into
+astroid nodes, ``self.attr = ...`` recorded as instance attributes from the source, no
+transforms, no inference, and not put in astroid's cache (pylint's checkers never see
+it). Trees are kept for the life of the process, keyed by path and checked against the
+file's size and modification time, so that a long-lived editor server (the VS Code
+extension runs pylint in-process on every save) builds each one once.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import OrderedDict
+
+import astroid
+from astroid import nodes
+from astroid.builder import AstroidBuilder, open_source_file
+
+_MAX_MODULES = 1024
+_warm = False  # a run with outlines has ended in this process
+_NOT_METHODS = frozenset({"staticmethod", "classmethod"})
+_trees: OrderedDict[str, tuple[tuple[int, int], nodes.Module]] = OrderedDict()
+
+
+class _Uncached:
+    """astroid's manager, except that modules built through it are not cached."""
+
+    def __init__(self, manager: astroid.manager.AstroidManager) -> None:
+        self._manager = manager
+
+    def cache_module(self, module: nodes.Module) -> None:
+        pass
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._manager, name)
+
+
+def outline(path: str, modname: str) -> nodes.Module | None:
+    """The tree of the module in ``path``, built for the plugin only; None on failure."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    stamp = (stat.st_mtime_ns, stat.st_size)
+    cached = _trees.get(path)
+    if cached is not None and cached[0] == stamp and cached[1].name == modname:
+        _trees.move_to_end(path)
+        return cached[1]
+    module = _build(path, modname)
+    if module is None:
+        return None
+    _trees[path] = (stamp, module)
+    while len(_trees) > _MAX_MODULES:
+        _trees.popitem(last=False)
+    return module
+
+
+def is_warm() -> bool:
+    """Whether this process already ran pylint on a buffer (and will likely again)."""
+    return _warm
+
+
+def mark_warm() -> None:
+    global _warm  # pylint: disable=global-statement
+    _warm = True
+
+
+def holds(module: nodes.Module) -> bool:
+    """Whether ``module`` is the tree kept for its file."""
+    kept_tree = _trees.get(module.file or "")
+    return kept_tree is not None and kept_tree[1] is module
+
+
+def names() -> set[str]:
+    """The module names of the trees kept."""
+    return {tree.name for _stamp, tree in _trees.values()}
+
+
+def kept(path: str) -> bool:
+    """Whether a tree of ``path`` is kept (it may be stale: :func:`outline` checks)."""
+    return path in _trees
+
+
+def paths() -> set[str]:
+    """The files of the trees kept."""
+    return set(_trees)
+
+
+def forget() -> None:
+    """Drop every kept tree (tests; a server that wants its memory back)."""
+    global _warm  # pylint: disable=global-statement
+    _trees.clear()
+    _warm = False
+
+
+def _build(path: str, modname: str) -> nodes.Module | None:
+    builder = AstroidBuilder(_Uncached(astroid.MANAGER), apply_transforms=False)  # type: ignore[arg-type]
+    try:
+        stream, encoding, data = open_source_file(path)
+        with stream:
+            # pylint: disable-next=protected-access
+            module, rebuilder = builder._data_build(data, modname, path)
+        module.file_encoding = encoding
+        # pylint: disable=protected-access
+        imports_from = list(rebuilder._import_from_nodes)
+        attributes = list(rebuilder._delayed_assattr)
+    except Exception:  # pylint: disable=broad-exception-caught
+        return None  # unreadable, a syntax error, or an astroid without these internals
+    for node, global_names in imports_from:
+        if node.modname == "__future__":
+            module.future_imports.update(name for name, _ in node.names)
+        try:
+            builder.add_from_names_to_locals(node, global_names)
+        except Exception:  # pylint: disable=broad-exception-caught
+            continue
+    for attribute in attributes:
+        _record_self_attribute(attribute)
+    return module
+
+
+def _record_self_attribute(node: nodes.AssignAttr) -> None:
+    """``self.attr = ...`` in a method: an instance attribute of the method's class
+    (what astroid finds by inferring ``self``, read from the source)."""
+    if not isinstance(node.expr, nodes.Name):
+        return
+    func = node.frame()
+    if not isinstance(func, nodes.FunctionDef) or not isinstance(func.parent, nodes.ClassDef):
+        return
+    if func.decorators is not None and any(
+        isinstance(d, nodes.Name) and d.name in _NOT_METHODS for d in func.decorators.nodes
+    ):
+        return
+    params = [*func.args.posonlyargs, *func.args.args]
+    if not params or params[0].name != node.expr.name:
+        return
+    decls = func.parent.instance_attrs.setdefault(node.attrname, [])
+    if node not in decls:
+        decls.append(node)

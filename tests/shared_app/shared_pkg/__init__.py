@@ -1,0 +1,1 @@
+"""Helpers reached from several handler modules: the walker shares their summaries."""

@@ -1,0 +1,79 @@
+"""Outlines: trees of project modules built for the plugin alone (editor runs)."""
+
+from __future__ import annotations
+
+import os
+
+import astroid
+from astroid import nodes
+
+from pylint_stateless.analysis import outline
+
+SOURCE = '''"""A helper module."""
+from collections import defaultdict
+
+CACHE = defaultdict(list)
+
+
+class Service:
+    def __init__(self, client):
+        self.client = client
+        self.seen = set()
+
+    @staticmethod
+    def make(other):
+        other.flag = True
+
+    def remember(self, key):
+        self.last = key
+        CACHE[key].append(key)
+
+
+def helper(service):
+    service.extra = 1
+'''
+
+
+def test_an_outline_is_a_tree_astroid_never_sees(tmp_path) -> None:
+    path = tmp_path / "helpers_outline_a.py"
+    path.write_text(SOURCE, encoding="utf-8")
+    module = outline.outline(str(path), "helpers_outline_a")
+    assert isinstance(module, nodes.Module)
+    assert module.name == "helpers_outline_a" and module.file == str(path)
+    assert {"CACHE", "Service", "helper", "defaultdict"} <= set(module.locals)
+    assert "helpers_outline_a" not in astroid.MANAGER.astroid_cache
+    # ``self.x = ...`` in methods are instance attributes, as astroid records them by
+    # inference; assignments to other objects are not.
+    service = module.locals["Service"][0]
+    assert set(service.instance_attrs) == {"client", "seen", "last"}
+    assert outline.kept(str(path)) and outline.holds(module)
+
+
+def test_an_outline_is_kept_until_its_file_changes(tmp_path) -> None:
+    path = tmp_path / "helpers_outline_b.py"
+    path.write_text(SOURCE, encoding="utf-8")
+    first = outline.outline(str(path), "helpers_outline_b")
+    assert outline.outline(str(path), "helpers_outline_b") is first
+    path.write_text(SOURCE + "\n\nLATER = {}\n", encoding="utf-8")
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    second = outline.outline(str(path), "helpers_outline_b")
+    assert second is not first and "LATER" in second.locals
+    assert not outline.holds(first)
+
+
+def test_no_outline_for_broken_or_missing_files(tmp_path) -> None:
+    broken = tmp_path / "broken_outline.py"
+    broken.write_text("def f(:\n", encoding="utf-8")
+    assert outline.outline(str(broken), "broken_outline") is None
+    assert outline.outline(str(tmp_path / "missing.py"), "missing") is None
+
+
+def test_forget_drops_every_tree(tmp_path) -> None:
+    path = tmp_path / "helpers_outline_c.py"
+    path.write_text(SOURCE, encoding="utf-8")
+    module = outline.outline(str(path), "helpers_outline_c")
+    outline.mark_warm()
+    outline.forget()
+    assert not outline.kept(str(path)) and not outline.holds(module)
+    assert not outline.is_warm()
