@@ -547,14 +547,20 @@ class Resolver:
     # -- names ----------------------------------------------------------------------
 
     def lookup(self, name: nodes.Name | nodes.AssignName) -> tuple[nodes.NodeNG | None, list]:
-        """astroid's scope lookup of a name, once per node."""
+        """astroid's scope lookup of a name, once per node (once per module and name for
+        a global read in a function body: see :func:`global_lookup_key`)."""
         cached = self.lookups.get(name)
         if cached is None:
-            try:
-                scope, bindings = name.lookup(name.name)
-                cached = (scope, list(bindings))
-            except Exception:  # pylint: disable=broad-exception-caught
-                cached = (None, [])
+            key = global_lookup_key(name)
+            cached = self.lookups.get(key) if key is not None else None
+            if cached is None:
+                try:
+                    scope, bindings = name.lookup(name.name)
+                    cached = (scope, list(bindings))
+                except Exception:  # pylint: disable=broad-exception-caught
+                    cached = (None, [])
+                if key is not None:
+                    self.lookups[key] = cached
             self.lookups[name] = cached
         return cached
 
@@ -1016,6 +1022,32 @@ def _loop_of_target(binding: nodes.AssignName) -> nodes.For | nodes.Comprehensio
     if isinstance(parent, (nodes.For, nodes.Comprehension)) and parent.target is node:
         return parent
     return None
+
+
+def global_lookup_key(name: nodes.Name | nodes.AssignName) -> tuple[nodes.Module, str] | None:
+    """(module, name) when astroid's lookup of ``name`` gives what it gives for any other
+    read of the same global in a function body; None otherwise.
+
+    That is a name read in the body of a function defined at the top of its module (or
+    a method of a class defined there), not bound in the function: astroid then looks
+    it up among the module's bindings with no filter that depends on where the read is
+    (no line cut across frames; no ``if``/``try`` branch holds the function).
+    """
+    if not isinstance(name, nodes.Name):
+        return None
+    func = name.scope()
+    if not isinstance(func, nodes.FunctionDef) or name.name in func.locals:
+        return None
+    owner = func.parent
+    if isinstance(owner, nodes.ClassDef):
+        owner = owner.parent
+    if not isinstance(owner, nodes.Module) or name.statement() is func:
+        return None  # nested, or a decorator, default or annotation of ``func``
+    if any(binding.frame() is not owner for binding in owner.locals.get(name.name, ())):
+        return None  # also bound by a function (``global``): depends on the branches
+    if name.name in owner.scope_attrs and name.name not in owner.locals:
+        return None  # ``__name__``, ``__file__``: astroid makes a new node per lookup
+    return (owner, name.name)
 
 
 def _imported_name(node: nodes.ImportFrom, name: str) -> str | None:
