@@ -210,7 +210,8 @@ class StatelessChecker(BaseChecker):
     def close(self) -> None:
         """Write the inventory, in a sequential run (a ``-j`` run writes it after merging)."""
         config = self.linter.config
-        STORE.end(bool(config.from_stdin), _files_read(), self._linted)
+        keep = bool(config.from_stdin)
+        STORE.end(keep, _files_read() if keep else set(), self._linted)
         if config.stateless_inventory and (config.jobs <= 1 or config.from_stdin):
             self._inventory.write(config.stateless_inventory)
 

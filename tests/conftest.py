@@ -18,3 +18,21 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=False,
         help="Run the functional tests with only the messages they expect enabled.",
     )
+
+
+@pytest.fixture(name="walked")
+def _walked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The qualified name of every function the walker summarises (not served from a
+    memo or the shared store), in order, while the test runs pylint in-process."""
+    # pylint: disable-next=import-outside-toplevel
+    from pylint_stateless.analysis.walker import Walker
+
+    walked: list[str] = []
+    real = Walker._summarize_uncached  # pylint: disable=protected-access
+
+    def spy(self, func, env, budget):  # type: ignore[no-untyped-def]
+        walked.append(func.qname())
+        return real(self, func, env, budget)
+
+    monkeypatch.setattr(Walker, "_summarize_uncached", spy)
+    return walked

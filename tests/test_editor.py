@@ -20,7 +20,7 @@ from pylint.lint import Run
 
 from helpers import ROOT, messages
 from pylint_stateless.analysis import outline
-from pylint_stateless.analysis.walker import STORE, Walker
+from pylint_stateless.analysis.walker import STORE
 
 BUFFER = '''"""Unsaved editor buffer."""
 from fastapi import FastAPI
@@ -129,17 +129,9 @@ def _states(found: list[dict]) -> set[tuple[int, str]]:
     return {(m["line"], m["message"].split("'")[1]) for m in found}
 
 
-def test_kept_summaries_are_reused_and_give_the_same_messages(app_copy, monkeypatch) -> None:
+def test_kept_summaries_are_reused_and_give_the_same_messages(app_copy, walked) -> None:
     orders = app_copy / "shared_pkg" / "orders.py"
     text = orders.read_text(encoding="utf-8")
-    walked: list[str] = []
-    real = Walker._summarize_uncached
-
-    def spy(self, func, env, budget):
-        walked.append(func.qname())
-        return real(self, func, env, budget)
-
-    monkeypatch.setattr(Walker, "_summarize_uncached", spy)
     first = _lint_in_process(orders, text, app_copy)
     first_walked, walked[:] = list(walked), []
     second = _lint_in_process(orders, text, app_copy)

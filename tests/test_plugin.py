@@ -12,7 +12,6 @@ from pylint.lint import PyLinter, Run
 from pylint.reporters import CollectingReporter
 
 import pylint_stateless
-from pylint_stateless.analysis.walker import Walker
 from pylint_stateless.checker import StatelessChecker
 from pylint_stateless.messages import MESSAGES, MSG_ID_BASE
 
@@ -135,15 +134,7 @@ def test_summaries_shared_across_modules_change_no_message() -> None:
     assert whole == alone
 
 
-def test_a_shared_helper_is_walked_once_per_run(monkeypatch) -> None:
-    walked: list[str] = []
-    real = Walker._summarize_uncached
-
-    def spy(self, func, env, budget):
-        walked.append(func.qname())
-        return real(self, func, env, budget)
-
-    monkeypatch.setattr(Walker, "_summarize_uncached", spy)
+def test_a_shared_helper_is_walked_once_per_run(walked) -> None:
     Run([*PLUGIN_ONLY, "--clear-cache-post-run=y", "--recursive=y", str(SHARED_APP)],
         reporter=CollectingReporter(), exit=False)
     counts = Counter(walked)

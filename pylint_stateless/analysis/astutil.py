@@ -114,10 +114,10 @@ def import_qname(node: nodes.NodeNG, depth: int = 0) -> str | None:
     if not isinstance(node, nodes.Name):
         return None
     scope = node.scope()
-    if isinstance(scope, (nodes.FunctionDef, nodes.Lambda)) and not any(
-        isinstance(b, (nodes.Import, nodes.ImportFrom)) for b in scope.locals.get(node.name, [])
-    ) and node.name in scope.locals:
-        return None  # a parameter or local variable: no import names it (no lookup needed)
+    if isinstance(scope, (nodes.FunctionDef, nodes.Lambda)):
+        local = scope.locals.get(node.name)
+        if local and not any(isinstance(b, (nodes.Import, nodes.ImportFrom)) for b in local):
+            return None  # a parameter or local variable: no import names it (no lookup)
     try:
         scope, bindings = node.lookup(node.name)
     except Exception:  # pylint: disable=broad-exception-caught

@@ -681,9 +681,7 @@ class Resolver:
         self.imports[absolute] = module
         return module
 
-    def _build(
-        self, absolute: str, location: str
-    ) -> nodes.Module | None:
+    def _build(self, absolute: str, location: str) -> nodes.Module | None:
         """The tree of a project module: astroid's, or an outline (:mod:`.outline`).
 
         With outlines on, astroid's tree is taken only when pylint's own checkers

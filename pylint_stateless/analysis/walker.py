@@ -296,7 +296,7 @@ class Walker:
                 for hit in sub.hits:
                     _add(hits, _extend(hit, step, deferred, confidence))
         return _Summary(
-            tuple(hits.values()) if hits else (), truncated, depth, portable,
+            tuple(hits.values()), truncated, depth, portable,
             self.store.interned(frozenset(modules)),
         )
 
