@@ -246,7 +246,7 @@ class StatelessChecker(BaseChecker):
             # One file from an editor: the modules its helpers live in are read for the
             # plugin alone (analysis/outline.py), not built for pylint's checkers.
             outlines=bool(self.linter.config.from_stdin),
-            lookups=STORE.lookups,
+            global_lookups=STORE.lookups,
         )
         self._discovery = Discovery(node, tables, resolver)
         if node.file:
@@ -289,6 +289,8 @@ class StatelessChecker(BaseChecker):
                 raise
             return  # never crash pylint; the module is simply not reported on
         finally:
+            # The resolver's caches of this module go while no collection can see them.
+            del discovery
             if collecting:
                 gc.enable()
         for report in reports:

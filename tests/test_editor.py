@@ -176,15 +176,35 @@ def test_a_module_read_from_disk_then_edited_in_a_buffer_is_the_buffer(app_copy)
     assert "AUDIT" not in {s for _, s in _states(_lint_in_process(orders, buffer, app_copy))}
 
 
-def test_saves_with_pylints_checkers_give_the_same_messages(app_copy) -> None:
-    """With pylint's own checkers on, the first save reuses the trees they built; later
-    saves read outlines (the second builds them, the third reuses them): same messages."""
+def test_saves_with_pylints_checkers_give_the_same_messages(
+    app_copy, walked, monkeypatch
+) -> None:
+    """With pylint's own checkers on, the first save takes the trees they built, and
+    keeps them past astroid's cache (cleared after each run): later saves build no tree
+    of those modules and walk none of the helpers in them again; same messages."""
+    built: list[str] = []
+    real_build = outline._build  # pylint: disable=protected-access
+
+    def spy(path: str, modname: str):  # type: ignore[no-untyped-def]
+        built.append(modname)
+        return real_build(path, modname)
+
+    monkeypatch.setattr(outline, "_build", spy)
     users = app_copy / "shared_pkg" / "users.py"
     text = users.read_text(encoding="utf-8")
-    saves = [sorted(map(_key, _lint_in_process(users, text, app_copy, "--enable=all")))
-             for _ in range(3)]
+    saves, builds, walks = [], [], []
+    for _ in range(3):
+        found = _lint_in_process(users, text, app_copy, "--enable=all")
+        saves.append(sorted(map(_key, found)))
+        builds.append(list(built))
+        walks.append(list(walked))
+        built[:], walked[:] = [], []
     assert saves[0] and saves[0] == saves[1] == saves[2]
     assert saves[0] == sorted(map(_key, _lint_stdin(str(users), text)))
+    assert "shared_pkg.store" not in builds[0]  # pylint's checkers built it
+    assert not builds[1] and not builds[2]
+    kept = {"shared_pkg.store.remember", "shared_pkg.store.record"}
+    assert kept <= set(walks[0]) and not kept & (set(walks[1]) | set(walks[2]))
 
 
 def test_an_absolute_import_is_not_a_project_file_of_the_same_name(tmp_path) -> None:

@@ -10,7 +10,7 @@ import pytest
 from astroid import nodes
 
 from helpers import ROOT
-from pylint_stateless.analysis.state import global_lookup_key
+from pylint_stateless.analysis.state import global_lookup_key, local_lookup
 
 FILES = sorted(
     p for folder in ("tests/functional", "tests/shared_app", "examples", "pylint_stateless")
@@ -38,6 +38,11 @@ def bump():
         print(COUNT, SEP, json)
 
 class Reader:
+    loads = json.loads
+    SEP = "-"
+    copy = SEP
+
+    @staticmethod
     def read(self):
         return json, SEP, COUNT, [SEP for SEP in "ab"], lambda: SEP, __name__
 
@@ -77,5 +82,73 @@ def test_globals_bound_in_branches_or_by_functions() -> None:
     assert len(dunder) == 2 and all(global_lookup_key(n) is None for n in dunder)
     shared = [n for n in module.nodes_of_class(nodes.Name)
               if n.name == "SEP" and global_lookup_key(n) is not None]
-    assert len(shared) == 2  # bump's print, read's tuple; not the comprehension's, lambda's
+    # bump's print, read's tuple; not the class body's (SEP is also the class's), the
+    # comprehension's, the lambda's
+    assert [n.lineno for n in shared] == [18, 27]
+    # a global read in a class body shares the lookup of the reads in functions
+    assert [n.lineno for n in module.nodes_of_class(nodes.Name)
+            if n.name == "json" and global_lookup_key(n) is not None] == [18, 21, 27]
 
+
+
+LOCALS = '''
+def params(a, b=1, *args, c, **kw):
+    print(a, b, args, c, kw)
+    del b
+    return b
+
+def assigned(flag):
+    x = 1
+    if flag:
+        y = 2
+        print(x, y)
+    for i in range(x):
+        print(i, x)
+    z = z_later = 0
+    w = 3; print(w, z)
+    print(w, undefined)
+    v = v + 1 if flag else 0
+    return lambda: x, [x for _ in "ab"]
+
+def looped(items):
+    for item in items:
+        print(later)
+    later = 1
+    return later
+
+def shadowed(a, default=None):
+    def inner(a=a, b=default):
+        return a, b
+    return inner
+'''
+
+
+def _check_locals(module: nodes.Module) -> int:
+    checked = 0
+    for name in module.nodes_of_class(nodes.Name):
+        shortcut = local_lookup(name)
+        if shortcut is None:
+            continue
+        scope, bindings = name.lookup(name.name)
+        assert shortcut == (scope, list(bindings)), (module.name, name.lineno, name.name)
+        checked += 1
+    return checked
+
+
+def test_locals_looked_up_without_astroid_are_what_astroid_gives() -> None:
+    checked = sum(_check_locals(astroid.MANAGER.ast_from_file(str(path))) for path in FILES)
+    assert checked > 1000
+
+
+def test_locals_in_branches_loops_and_defaults_are_left_to_astroid() -> None:
+    module = astroid.parse(LOCALS)
+    _check_locals(module)
+    taken = {(n.lineno, n.name) for n in module.nodes_of_class(nodes.Name)
+             if local_lookup(n) is not None}
+    # parameters, and reads after a plain top-level assignment, nested or not
+    assert {(3, "a"), (3, "c"), (11, "x"), (13, "x"), (15, "z"), (16, "w")} <= taken
+    # ``*args``, ``**kw`` (bound by the Arguments node); ``b``, also deleted; a read on
+    # the line of its binding; a read in its own assignment; a binding later in the loop;
+    # the lambda's and comprehension's own scopes; defaults of ``inner``
+    assert not taken & {(3, "args"), (3, "kw"), (3, "b"), (5, "b"), (15, "w"), (17, "v"),
+                        (22, "later"), (18, "x"), (27, "a"), (27, "default")}

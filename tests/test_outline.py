@@ -73,7 +73,21 @@ def test_forget_drops_every_tree(tmp_path) -> None:
     path = tmp_path / "helpers_outline_c.py"
     path.write_text(SOURCE, encoding="utf-8")
     module = outline.outline(str(path), "helpers_outline_c")
-    outline.mark_warm()
     outline.forget()
     assert not outline.kept(str(path)) and not outline.holds(module)
-    assert not outline.is_warm()
+
+
+def test_astroid_tree_of_this_run_is_kept_until_its_file_changes(tmp_path) -> None:
+    path = tmp_path / "helpers_outline_d.py"
+    path.write_text(SOURCE, encoding="utf-8")
+    built = astroid.MANAGER.ast_from_file(str(path), "helpers_outline_d")
+    assert outline.outline(str(path), "helpers_outline_d", built) is built
+    assert outline.holds(built)
+    # a later run: astroid's cache was cleared; the kept tree is what the plugin reads
+    astroid.MANAGER.astroid_cache.pop("helpers_outline_d", None)
+    assert outline.outline(str(path), "helpers_outline_d") is built
+    path.write_text(SOURCE + "\n\nLATER = {}\n", encoding="utf-8")
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    again = outline.outline(str(path), "helpers_outline_d")
+    assert again is not built and "LATER" in again.locals and not outline.holds(built)

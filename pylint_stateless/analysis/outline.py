@@ -12,9 +12,11 @@ work is shared with pylint, which builds every module anyway; in an editor run
 :func:`outline` builds such a module for the plugin alone: parsed and rebuilt into
 astroid nodes, ``self.attr = ...`` recorded as instance attributes from the source, no
 transforms, no inference, and not put in astroid's cache (pylint's checkers never see
-it). Trees are kept for the life of the process, keyed by path and checked against the
-file's size and modification time, so that a long-lived editor server (the VS Code
-extension runs pylint in-process on every save) builds each one once.
+it). A module pylint's own checkers have already built in the run is not built again:
+astroid's tree is taken as it is. Trees, outlines or astroid's, are kept for the life of
+the process, keyed by path and checked against the file's size and modification time, so
+that a long-lived editor server (the VS Code extension runs pylint in-process on every
+save, and clears astroid's cache after each run) reads each module once.
 """
 
 from __future__ import annotations
@@ -27,7 +29,6 @@ from astroid import nodes
 from astroid.builder import AstroidBuilder, open_source_file
 
 _MAX_MODULES = 1024
-_warm = False  # a run with outlines has ended in this process
 _NOT_METHODS = frozenset({"staticmethod", "classmethod"})
 _trees: OrderedDict[str, tuple[tuple[int, int], nodes.Module]] = OrderedDict()
 
@@ -45,8 +46,10 @@ class _Uncached:
         return getattr(self._manager, name)
 
 
-def outline(path: str, modname: str) -> nodes.Module | None:
-    """The tree of the module in ``path``, built for the plugin only; None on failure."""
+def outline(path: str, modname: str, built: nodes.Module | None = None) -> nodes.Module | None:
+    """The tree of the module in ``path``: the one kept, if the file has not changed
+    since; else ``built`` (astroid's tree of it, from this run), kept from now on; else
+    one built for the plugin only. None on failure."""
     try:
         stat = os.stat(path)
     except OSError:
@@ -56,23 +59,13 @@ def outline(path: str, modname: str) -> nodes.Module | None:
     if cached is not None and cached[0] == stamp and cached[1].name == modname:
         _trees.move_to_end(path)
         return cached[1]
-    module = _build(path, modname)
+    module = built if built is not None else _build(path, modname)
     if module is None:
         return None
     _trees[path] = (stamp, module)
     while len(_trees) > _MAX_MODULES:
         _trees.popitem(last=False)
     return module
-
-
-def is_warm() -> bool:
-    """Whether this process already ran pylint on a buffer (and will likely again)."""
-    return _warm
-
-
-def mark_warm() -> None:
-    global _warm  # pylint: disable=global-statement
-    _warm = True
 
 
 def holds(module: nodes.Module) -> bool:
@@ -98,9 +91,7 @@ def paths() -> set[str]:
 
 def forget() -> None:
     """Drop every kept tree (tests; a server that wants its memory back)."""
-    global _warm  # pylint: disable=global-statement
     _trees.clear()
-    _warm = False
 
 
 def _build(path: str, modname: str) -> nodes.Module | None:

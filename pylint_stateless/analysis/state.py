@@ -157,8 +157,9 @@ class Resolver:
     app_classes: frozenset[str] = frozenset()  # application classes of enabled frameworks
     app_objects: frozenset[str] = frozenset()  # ``request.<name>`` reaching the application
     app_namespaces: frozenset[str] = frozenset()  # ``app.<name>`` holding shared attributes
-    # Other project modules are read as outlines (:mod:`.outline`), not built by astroid:
-    # for runs where pylint lints only the current module (``--from-stdin``).
+    # Other project modules are read through :mod:`.outline` (trees kept between runs,
+    # astroid's only if pylint built them): for runs where pylint lints only the current
+    # module (``--from-stdin``).
     outlines: bool = False
     # Bumped whenever an answer depends on which module is being linted (the application
     # object's setup in it, an import of it): the walker shares across modules only
@@ -172,9 +173,15 @@ class Resolver:
     )
     mros: dict[int, list[nodes.ClassDef]] = field(default_factory=dict)
     imports: dict[str, nodes.Module | None] = field(default_factory=dict)
-    # astroid's scope lookups: a pure function of the trees, shareable by every module's
-    # resolver in a run (the checker passes one dict for the run).
+    # astroid's scope lookups, a pure function of the trees: of each name node for this
+    # module's walk, and of each global read in a top-level function body
+    # (:func:`global_lookup_key`) for every module's resolver in a run (the checker
+    # passes one dict for the run). Only the second kind outlives the module: the
+    # per-node answers are many and rarely asked again from another module.
     lookups: dict[nodes.NodeNG, tuple[nodes.NodeNG | None, list]] = field(default_factory=dict)
+    global_lookups: dict[tuple[nodes.Module, str], tuple[nodes.NodeNG | None, list]] = field(
+        default_factory=dict
+    )
 
     # -- public ---------------------------------------------------------------------
 
@@ -552,7 +559,7 @@ class Resolver:
         cached = self.lookups.get(name)
         if cached is None:
             key = global_lookup_key(name)
-            cached = self.lookups.get(key) if key is not None else None
+            cached = self.global_lookups.get(key) if key is not None else local_lookup(name)
             if cached is None:
                 try:
                     scope, bindings = name.lookup(name.name)
@@ -560,7 +567,7 @@ class Resolver:
                 except Exception:  # pylint: disable=broad-exception-caught
                     cached = (None, [])
                 if key is not None:
-                    self.lookups[key] = cached
+                    self.global_lookups[key] = cached
             self.lookups[name] = cached
         return cached
 
@@ -682,22 +689,20 @@ class Resolver:
         return module
 
     def _build(self, absolute: str, location: str) -> nodes.Module | None:
-        """The tree of a project module: astroid's, or an outline (:mod:`.outline`).
+        """The tree of a project module: astroid's, or one kept by :mod:`.outline`.
 
-        With outlines on, astroid's tree is taken only when pylint's own checkers
-        already built it in this run and no outline of it is kept from an earlier run:
-        the first run of a process pays for no tree twice; a long-lived process (an
-        editor's server) moves to outlines, which outlive astroid's cache, and with them
-        the summaries read from them (walker.SummaryStore).
+        With outlines on, the tree kept from an earlier run of the process is taken
+        while its file is unchanged; else astroid's, if pylint's own checkers built it in
+        this run; else an outline. Kept trees outlive astroid's cache, and with them the
+        summaries read from them (walker.SummaryStore).
         """
         if self.outlines and location.endswith(".py"):
             built = astroid.MANAGER.astroid_cache.get(absolute)
-            if built is None or built.file != location or outline.kept(location) or (
-                outline.is_warm()
-            ):
-                module = outline.outline(location, absolute)
-                if module is not None:
-                    return module
+            if built is not None and built.file != location:
+                built = None
+            module = outline.outline(location, absolute, built)
+            if module is not None:
+                return module
         return astroid.MANAGER.ast_from_module_name(absolute)
 
     def _submodule(self, package: nodes.Module, name: str) -> nodes.Module | None:
@@ -1027,17 +1032,18 @@ def global_lookup_key(name: nodes.Name | nodes.AssignName) -> tuple[nodes.Module
     read of the same global in a function body; None otherwise.
 
     That is a name read in the body of a function defined at the top of its module (or
-    a method of a class defined there), not bound in the function: astroid then looks
-    it up among the module's bindings with no filter that depends on where the read is
-    (no line cut across frames; no ``if``/``try`` branch holds the function).
+    a method of a class defined there), or in the body of a class defined there, not
+    bound in that function or class: astroid then looks it up among the module's
+    bindings with no filter that depends on where the read is (no line cut across
+    frames; no ``if``/``try`` branch holds the function or class).
     """
     if not isinstance(name, nodes.Name):
         return None
     func = name.scope()
-    if not isinstance(func, nodes.FunctionDef) or name.name in func.locals:
+    if not isinstance(func, (nodes.FunctionDef, nodes.ClassDef)) or name.name in func.locals:
         return None
     owner = func.parent
-    if isinstance(owner, nodes.ClassDef):
+    if isinstance(owner, nodes.ClassDef) and isinstance(func, nodes.FunctionDef):
         owner = owner.parent
     if not isinstance(owner, nodes.Module) or name.statement() is func:
         return None  # nested, or a decorator, default or annotation of ``func``
@@ -1046,6 +1052,40 @@ def global_lookup_key(name: nodes.Name | nodes.AssignName) -> tuple[nodes.Module
     if name.name in owner.scope_attrs and name.name not in owner.locals:
         return None  # ``__name__``, ``__file__``: astroid makes a new node per lookup
     return (owner, name.name)
+
+
+def local_lookup(name: nodes.Name | nodes.AssignName) -> tuple[nodes.NodeNG, list] | None:
+    """What astroid's lookup gives a read of a local with one binding that surely comes
+    first: a parameter, or a plain ``name = ...`` statement of the function's own body
+    (not in a branch, loop or ``try``) on a line before the statement of the read; None
+    otherwise (astroid's lookup is then asked).
+
+    Half the names a walk reads are such locals; astroid's flow filtering keeps a single
+    binding that always runs before the read, so the answer is that binding.
+    """
+    if not isinstance(name, nodes.Name):
+        return None
+    func = name.scope()
+    if not isinstance(func, nodes.FunctionDef):
+        return None
+    bindings = func.locals.get(name.name)
+    if bindings is None or len(bindings) != 1:
+        return None
+    binding = bindings[0]
+    if not isinstance(binding, nodes.AssignName):
+        return None
+    statement = name.statement()
+    if statement is func:
+        return None  # a decorator, default or annotation: looked up outside ``func``
+    if binding.parent is func.args:
+        return (func, [binding])
+    if not isinstance(binding.parent, nodes.Assign) or binding.parent.parent is not func:
+        return None
+    # ``lineno``: what astroid compares, ``fromlineno``, is the same for these statements
+    # but a cached property, which gives each node it is read on a ``__dict__`` to keep.
+    if statement.lineno <= binding.parent.lineno:
+        return None  # astroid cuts bindings on lines after the read's statement
+    return (func, [binding])
 
 
 def _imported_name(node: nodes.ImportFrom, name: str) -> str | None:

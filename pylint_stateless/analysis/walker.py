@@ -115,8 +115,8 @@ class SummaryStore:
     and ``-j 2`` agree.
 
     The store is emptied when a run starts. A run on one file from an editor
-    (``--from-stdin``, where other modules are outlines: :mod:`.outline`) keeps it for
-    the next run of the same process (an editor's language server runs pylint
+    (``--from-stdin``, where other modules' trees are kept between runs: :mod:`.outline`)
+    keeps it for the next run of the same process (an editor's language server runs pylint
     in-process on every save), as long as no file the kept summaries read has changed.
     """
 
@@ -130,7 +130,9 @@ class SummaryStore:
     bodies: dict[nodes.FunctionDef, tuple[list[nodes.NodeNG], frozenset[str]]] = field(
         default_factory=dict
     )
-    lookups: dict[nodes.NodeNG, tuple[nodes.NodeNG | None, list]] = field(default_factory=dict)
+    lookups: dict[tuple[nodes.Module, str], tuple[nodes.NodeNG | None, list]] = field(
+        default_factory=dict
+    )
 
     def interned(self, modules: frozenset[str]) -> frozenset[str]:
         """One object per distinct set of module names (most summaries share a few)."""
@@ -145,7 +147,7 @@ class SummaryStore:
         self.lookups.clear()
 
     def end(self, keep: bool, read: set[str], linted: set[str]) -> None:
-        """A run ended: keep the summaries of functions in outlines, and the state of the
+        """A run ended: keep the summaries of functions in kept trees, and the state of the
         files the run read (but not of those it linted, whose buffers are not on disk),
         or drop every summary."""
         self.bodies.clear()
@@ -153,7 +155,6 @@ class SummaryStore:
         if not keep:
             self.clear()
             return
-        outline.mark_warm()
         outlined = outline.names()
         for table in (self.complete, self.truncated):
             stale = [key for key, summary in table.items()
