@@ -1,0 +1,88 @@
+#!/usr/bin/env python
+"""Does the plugin change how often Python scans the whole heap on the floor run?
+
+CPython scans its whole heap (a full, generation-2 collection) when the objects moved to
+the old generation since the last full scan exceed a quarter of those that survived it.
+A pylint run keeps every module's tree, so the old generation grows all run long and a
+full scan of a large project costs tenths of a second. Whether a run ends just before or
+just after one more scan can be a matter of a few thousand objects, so a small change in
+what a run allocates can add or save a whole scan.
+
+This script runs the floor of ``benchmarks/run.py`` on its real service, without and with
+the plugin, interleaved, each in a child that runs pylint with ``runpy`` and prints
+``gc.get_stats()`` when pylint returns: the collections of each generation::
+
+    python benchmarks/gc_schedule.py               # 2 runs of each configuration
+    python benchmarks/gc_schedule.py --repeats 4
+
+Nothing else is added to the child: a ``gc.callbacks`` hook that counts objects at each
+collection allocates enough to move the schedule itself (on privacyidea it adds a 20th
+full collection to the plugin's run that the plain child does not have).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from run import COMMON, INTERNAL, PLUGIN, SERVICES, fetch_service  # noqa: E402  pylint: disable=wrong-import-position
+
+# The child: pylint as ``python -m pylint`` runs it, then the collector's counters.
+CHILD = """
+import gc, json, runpy, sys
+sys.argv = ["pylint", *sys.argv[1:]]
+try:
+    runpy.run_module("pylint", run_name="__main__", alter_sys=True)
+except SystemExit:
+    pass
+sys.stderr.write("GC_STATS " + json.dumps([g["collections"] for g in gc.get_stats()]) + "\\n")
+"""
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
+    parser.add_argument("--service", choices=sorted(SERVICES), default="privacyidea")
+    parser.add_argument("--cache-dir", type=Path, default=HERE / ".cache")
+    parser.add_argument("--repeats", type=int, default=2)
+    args = parser.parse_args()
+    service = SERVICES[args.service]
+    root = fetch_service(service, args.cache_dir.resolve())
+    ignore = [f"--ignore={','.join(service.ignore)}"] if service.ignore else []
+    base = [sys.executable, "-c", CHILD, *COMMON, "--recursive=y", *ignore]
+    configs = {
+        "without": [*base, "--disable=all", f"--enable={INTERNAL}", service.package],
+        "with": [*base, f"--load-plugins={PLUGIN}", "--disable=all",
+                 f"--enable=stateless,{INTERNAL}", service.package],
+    }
+    env = dict(os.environ)
+    env.pop("PYLINT_STATELESS_DEBUG", None)
+    rows: list[tuple[str, float, list[int]]] = []
+    for rep in range(args.repeats):
+        for label, cmd in configs.items():
+            print(f"[{rep + 1}/{args.repeats}] {label} ...", file=sys.stderr, flush=True)
+            start = time.perf_counter()
+            proc = subprocess.run(cmd, cwd=root, env=env, stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.PIPE, text=True, check=False)
+            wall = time.perf_counter() - start
+            line = [ln for ln in proc.stderr.splitlines() if ln.startswith("GC_STATS ")]
+            if not line:
+                raise SystemExit(f"no collector counts from the {label} run:\n{proc.stderr}")
+            rows.append((label, wall, json.loads(line[-1].split(" ", 1)[1])))
+    print(f"`{service.name} {service.version}`, `{service.package}`, `--disable=all` floor\n")
+    print("| plugin | wall s | generation-0 collections | generation 1 | full (generation 2) |")
+    print("|---|---|---|---|---|")
+    for label, wall, counts in rows:
+        print(f"| {label} | {wall:.2f} | {counts[0]:,} | {counts[1]:,} | {counts[2]} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
