@@ -174,7 +174,7 @@ class Resolver:
     mros: dict[int, list[nodes.ClassDef]] = field(default_factory=dict)
     imports: dict[str, nodes.Module | None] = field(default_factory=dict)
     # astroid's scope lookups, a pure function of the trees: of each name node for this
-    # module's walk, and of each global read in a top-level function body
+    # module's walk, and of each global read in a top-level function or class body
     # (:func:`global_lookup_key`) for every module's resolver in a run (the checker
     # passes one dict for the run). Only the second kind outlives the module: the
     # per-node answers are many and rarely asked again from another module.
@@ -1029,7 +1029,7 @@ def _loop_of_target(binding: nodes.AssignName) -> nodes.For | nodes.Comprehensio
 
 def global_lookup_key(name: nodes.Name | nodes.AssignName) -> tuple[nodes.Module, str] | None:
     """(module, name) when astroid's lookup of ``name`` gives what it gives for any other
-    read of the same global in a function body; None otherwise.
+    read of the same global in a function or class body; None otherwise.
 
     That is a name read in the body of a function defined at the top of its module (or
     a method of a class defined there), or in the body of a class defined there, not

@@ -116,8 +116,9 @@ class SummaryStore:
 
     The store is emptied when a run starts. A run on one file from an editor
     (``--from-stdin``, where other modules' trees are kept between runs: :mod:`.outline`)
-    keeps it for the next run of the same process (an editor's language server runs pylint
-    in-process on every save), as long as no file the kept summaries read has changed.
+    keeps it for the next run of the same process (an editor's language server runs
+    pylint in-process on every save), as long as no file the kept summaries read has
+    changed.
     """
 
     complete: dict[_Key, _Summary] = field(default_factory=dict)
