@@ -91,3 +91,18 @@ def test_astroid_tree_of_this_run_is_kept_until_its_file_changes(tmp_path) -> No
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
     again = outline.outline(str(path), "helpers_outline_d")
     assert again is not built and "LATER" in again.locals and not outline.holds(built)
+
+
+def test_the_least_recently_read_tree_goes_first(tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(outline, "_MAX_MODULES", 2)
+    paths = []
+    for name in ("lru_a", "lru_b", "lru_c"):
+        path = tmp_path / f"{name}.py"
+        path.write_text(SOURCE, encoding="utf-8")
+        paths.append(path)
+    first = outline.outline(str(paths[0]), "lru_a")
+    outline.outline(str(paths[1]), "lru_b")
+    assert outline.outline(str(paths[0]), "lru_a") is first  # read again: most recent
+    outline.outline(str(paths[2]), "lru_c")
+    assert outline.kept(str(paths[0])) and outline.kept(str(paths[2]))
+    assert not outline.kept(str(paths[1]))
