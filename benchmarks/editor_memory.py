@@ -15,7 +15,6 @@ memory after each save (after a full collection) and the peak so far::
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import subprocess
@@ -26,8 +25,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from run import (  # noqa: E402  pylint: disable=wrong-import-position
-    COMMON, PLUGIN, SERVICES, VSCODE_EXTRA_ARGS, VSCODE_TOOL_ARGS, fetch_service,
-    pick_editor_file, python_files,
+    COMMON, PLUGIN, VSCODE_EXTRA_ARGS, VSCODE_TOOL_ARGS, chosen_service, pick_editor_file,
+    python_files, service_parser,
 )
 
 # One child per configuration: ``saves`` runs of pylint in-process, then the sizes as JSON.
@@ -57,13 +56,10 @@ print(json.dumps(sizes))
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
-    parser.add_argument("--service", choices=sorted(SERVICES), default="privacyidea")
-    parser.add_argument("--cache-dir", type=Path, default=HERE / ".cache")
+    parser = service_parser(__doc__)
     parser.add_argument("--saves", type=int, default=4)
     args = parser.parse_args()
-    service = SERVICES[args.service]
-    root = fetch_service(service, args.cache_dir.resolve())
+    service, root = chosen_service(args)
     editor_file, _routes = pick_editor_file(python_files(root / service.package,
                                                          service.ignore))
     base = [*COMMON, *VSCODE_TOOL_ARGS]

@@ -22,7 +22,6 @@ full collection to the plugin's run that the plain child does not have).
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import subprocess
@@ -33,7 +32,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from run import COMMON, INTERNAL, PLUGIN, SERVICES, fetch_service  # noqa: E402  pylint: disable=wrong-import-position
+from run import COMMON, INTERNAL, PLUGIN, chosen_service, service_parser  # noqa: E402  pylint: disable=wrong-import-position
 
 # The child: pylint as ``python -m pylint`` runs it, then the collector's counters.
 CHILD = """
@@ -48,13 +47,10 @@ sys.stderr.write("GC_STATS " + json.dumps([g["collections"] for g in gc.get_stat
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
-    parser.add_argument("--service", choices=sorted(SERVICES), default="privacyidea")
-    parser.add_argument("--cache-dir", type=Path, default=HERE / ".cache")
+    parser = service_parser(__doc__)
     parser.add_argument("--repeats", type=int, default=2)
     args = parser.parse_args()
-    service = SERVICES[args.service]
-    root = fetch_service(service, args.cache_dir.resolve())
+    service, root = chosen_service(args)
     ignore = [f"--ignore={','.join(service.ignore)}"] if service.ignore else []
     base = [sys.executable, "-c", CHILD, *COMMON, "--recursive=y", *ignore]
     configs = {

@@ -24,7 +24,6 @@ and prints three tables:
 
 from __future__ import annotations
 
-import argparse
 import os
 import pstats
 import subprocess
@@ -35,7 +34,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from run import COMMON, INTERNAL, PLUGIN, SERVICES, fetch_service  # noqa: E402  pylint: disable=wrong-import-position
+from run import COMMON, INTERNAL, PLUGIN, chosen_service, service_parser  # noqa: E402  pylint: disable=wrong-import-position
 
 Func = tuple[str, int, str]
 
@@ -102,10 +101,8 @@ def summarize(stats_path: Path, top: int) -> str:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
-    parser.add_argument("--service", choices=sorted(SERVICES), default="privacyidea")
+    parser = service_parser(__doc__)
     parser.add_argument("--quick", action="store_true", help="profile the --quick subset")
-    parser.add_argument("--cache-dir", type=Path, default=HERE / ".cache")
     parser.add_argument("--out", type=Path, default=Path("/tmp/prof.out"))
     parser.add_argument("--stats", type=Path, help="only summarize an existing profile")
     parser.add_argument("--top", type=int, default=25)
@@ -113,8 +110,7 @@ def main() -> int:
     if args.stats:
         print(summarize(args.stats, args.top))
         return 0
-    service = SERVICES[args.service]
-    root = fetch_service(service, args.cache_dir.resolve())
+    service, root = chosen_service(args)
     target = service.quick if args.quick else service.package
     ignore = [f"--ignore={','.join(service.ignore)}"] if service.ignore else []
     cmd = [sys.executable, "-m", "cProfile", "-o", str(args.out), "-m", "pylint", *COMMON,

@@ -295,6 +295,22 @@ def median(values: list[float]) -> float:
 # -- the service ----------------------------------------------------------------------
 
 
+def service_parser(doc: str) -> argparse.ArgumentParser:
+    """The parser of a script beside this one: its docstring's first paragraph, and the
+    ``--service`` and ``--cache-dir`` options of :func:`chosen_service`."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n", 1)[0])
+    parser.add_argument("--service", choices=sorted(SERVICES), default="privacyidea")
+    parser.add_argument("--cache-dir", type=Path, default=HERE / ".cache")
+    return parser
+
+
+def chosen_service(args: argparse.Namespace) -> tuple[Service, Path]:
+    """The service ``--service`` names, fetched and unzipped into ``--cache-dir``, and
+    the directory it is in."""
+    service = SERVICES[args.service]
+    return service, fetch_service(service, args.cache_dir.resolve())
+
+
 def fetch_service(service: Service, cache: Path) -> Path:
     """Download the pinned wheel with pip (no dependencies) and unzip it; return its root."""
     downloads = cache / "downloads"
