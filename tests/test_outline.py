@@ -46,7 +46,7 @@ def test_an_outline_is_a_tree_astroid_never_sees(tmp_path) -> None:
     # inference; assignments to other objects are not.
     service = module.locals["Service"][0]
     assert set(service.instance_attrs) == {"client", "seen", "last"}
-    assert outline.kept(str(path)) and outline.holds(module)
+    assert str(path) in outline.paths() and outline.holds(module)
 
 
 def test_an_outline_is_kept_until_its_file_changes(tmp_path) -> None:
@@ -74,7 +74,7 @@ def test_forget_drops_every_tree(tmp_path) -> None:
     path.write_text(SOURCE, encoding="utf-8")
     module = outline.outline(str(path), "helpers_outline_c")
     outline.forget()
-    assert not outline.kept(str(path)) and not outline.holds(module)
+    assert str(path) not in outline.paths() and not outline.holds(module)
 
 
 def test_astroid_tree_of_this_run_is_kept_until_its_file_changes(tmp_path) -> None:
@@ -104,5 +104,5 @@ def test_the_least_recently_read_tree_goes_first(tmp_path, monkeypatch) -> None:
     outline.outline(str(paths[1]), "lru_b")
     assert outline.outline(str(paths[0]), "lru_a") is first  # read again: most recent
     outline.outline(str(paths[2]), "lru_c")
-    assert outline.kept(str(paths[0])) and outline.kept(str(paths[2]))
-    assert not outline.kept(str(paths[1]))
+    assert outline.paths() >= {str(paths[0]), str(paths[2])}
+    assert str(paths[1]) not in outline.paths()

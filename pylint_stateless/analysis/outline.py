@@ -81,11 +81,6 @@ def names() -> set[str]:
     return {tree.name for _stamp, tree in _trees.values()}
 
 
-def kept(path: str) -> bool:
-    """Whether a tree of ``path`` is kept (it may be stale: :func:`outline` checks)."""
-    return path in _trees
-
-
 def paths() -> set[str]:
     """The files of the trees kept."""
     return set(_trees)

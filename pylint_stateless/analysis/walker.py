@@ -127,7 +127,7 @@ class SummaryStore:
     files: dict[str, tuple[int, int] | None] = field(default_factory=dict)
     _sets: dict[frozenset[str], frozenset[str]] = field(default_factory=dict)
     # Pure functions of the trees, for this run only: the statements of a function
-    # body, and astroid's scope lookup of a name (Resolver.lookup).
+    # body, and astroid's scope lookup of a global read (Resolver.global_lookups).
     bodies: dict[nodes.FunctionDef, tuple[list[nodes.NodeNG], frozenset[str]]] = field(
         default_factory=dict
     )
