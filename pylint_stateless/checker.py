@@ -205,15 +205,24 @@ class StatelessChecker(BaseChecker):
             self._extra_resources, tables.app_classes, tables.app_objects,
             tables.app_namespaces, tuple(sys.path),
         )
-        STORE.begin(settings, keep=bool(config.from_stdin))
+        STORE.begin(settings, keep=self._keeps())
 
     def close(self) -> None:
         """Write the inventory, in a sequential run (a ``-j`` run writes it after merging)."""
         config = self.linter.config
-        keep = bool(config.from_stdin)
+        keep = self._keeps()
         STORE.end(keep, _files_read() if keep else set(), self._linted)
+        if not keep:
+            # Let the trees go with astroid's: kept until the process exits, they would
+            # be freed by the interpreter's shutdown, the slowest time to free them.
+            outline.forget()
         if config.stateless_inventory and (config.jobs <= 1 or config.from_stdin):
             self._inventory.write(config.stateless_inventory)
+
+    def _keeps(self) -> bool:
+        """Whether this run keeps trees and summaries for the next run of the process: one
+        file from an editor, in a process that outlives the run (a language server)."""
+        return bool(self.linter.config.from_stdin) and not runs_once(sys.orig_argv)
 
     def get_map_data(self) -> list[dict] | None:
         """The inventory of the file a ``-j`` worker just checked (``open`` resets it)."""
@@ -591,6 +600,37 @@ def _files_read() -> set[str]:
         if path and path.endswith(".py") and not astutil.is_external_file(path):
             read.add(path)
     return read
+
+
+# Interpreter options followed by a separate argument (``-X dev``, ``-W error``).
+_OPTIONS_WITH_ARGUMENT = frozenset({"-X", "-W", "-Q"})
+
+
+def runs_once(argv: Sequence[str]) -> bool:
+    """Whether the process started with ``argv`` (``sys.orig_argv``) runs pylint and exits.
+
+    ``pylint ...`` (the console script; pre-commit, ALE, a CI step) and ``python -m pylint
+    ...`` do; a language server that runs pylint in-process on every save (VS Code's
+    extension: ``python lsp_server.py``), a test runner or any other host may run it again.
+    """
+    args = list(argv[1:])
+    while args:
+        arg = args.pop(0)
+        if arg == "-m":
+            return bool(args) and args[0] == "pylint"
+        if arg.startswith("-m"):
+            return arg[2:] == "pylint"
+        if arg in ("-c", "-"):
+            return False
+        if arg in _OPTIONS_WITH_ARGUMENT:
+            if args:
+                args.pop(0)
+            continue
+        if arg.startswith("-"):
+            continue
+        name = arg.replace("\\", "/").rsplit("/", 1)[-1].lower()
+        return name in {"pylint", "pylint.exe", "pylint-script.py"}
+    return False
 
 
 def register_checker(linter: PyLinter) -> None:

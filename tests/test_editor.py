@@ -21,6 +21,7 @@ from pylint.lint import Run
 from helpers import ROOT, messages
 from pylint_stateless.analysis import outline
 from pylint_stateless.analysis.walker import STORE
+from pylint_stateless.checker import runs_once
 
 BUFFER = '''"""Unsaved editor buffer."""
 from fastapi import FastAPI
@@ -224,3 +225,38 @@ def test_an_absolute_import_is_not_a_project_file_of_the_same_name(tmp_path) -> 
     )
     assert not messages("--recursive=y", str(tmp_path), cwd=tmp_path)
     assert not _lint_stdin(str(auth), auth.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("argv", "once"),
+    [
+        (["/venv/bin/python", "/venv/bin/pylint", "--from-stdin", "a.py"], True),
+        (["python3", "-m", "pylint", "--from-stdin", "a.py"], True),
+        (["python3", "-X", "dev", "-mpylint", "a.py"], True),
+        (["python3", "-W", "error", "-I", "-m", "pylint", "a.py"], True),
+        (["C:\\Python\\python.exe", "C:\\venv\\Scripts\\pylint.exe", "a.py"], True),
+        # Hosts that may run pylint again in the same process.
+        (["python", "/ext/bundled/tool/lsp_server.py"], False),
+        (["python", "-m", "pytest", "tests"], False),
+        (["python", "-c", "import pylint; pylint.run_pylint()"], False),
+        (["python"], False),
+    ],
+)
+def test_runs_once_recognises_a_process_started_to_run_pylint(argv, once) -> None:
+    assert runs_once(argv) is once
+
+
+def test_a_process_that_runs_pylint_once_keeps_no_tree(app_copy, monkeypatch) -> None:
+    """``pylint --from-stdin`` started per lint (ALE, pre-commit): what a language server
+    would keep for its next save is let go with astroid's cache, not at the
+    interpreter's shutdown."""
+    users = app_copy / "shared_pkg" / "users.py"
+    text = users.read_text(encoding="utf-8")
+    kept = _lint_in_process(users, text, app_copy)
+    assert outline.paths() and STORE.complete  # a long-lived host: kept for the next save
+    outline.forget()
+    STORE.clear()
+    monkeypatch.setattr(sys, "orig_argv", [sys.executable, "-m", "pylint"])
+    once = _lint_in_process(users, text, app_copy)
+    assert not outline.paths() and not STORE.complete
+    assert once and sorted(map(_key, once)) == sorted(map(_key, kept))
