@@ -19,8 +19,8 @@ from pylint.reporters.ureports.nodes import Section
 from pylint.interfaces import Confidence
 
 from pylint_stateless import knowledge
-from pylint_stateless.analysis import astutil, outline
-from pylint_stateless.analysis.classify import classify
+from pylint_stateless.analysis import astutil, outline, persist
+from pylint_stateless.analysis import classify
 from pylint_stateless.analysis.state import (
     Env,
     Evidence,
@@ -179,6 +179,7 @@ class StatelessChecker(BaseChecker):
         self._ignore: tuple[re.Pattern[str], ...] = ()
         self._max_depth = 5
         self._linted: set[str] = set()
+        self._disk: dict | None = None  # the header of summaries on disk, when they are used
 
     def open(self) -> None:
         config = self.linter.config
@@ -206,12 +207,26 @@ class StatelessChecker(BaseChecker):
             tables.app_namespaces, tuple(sys.path),
         )
         STORE.begin(settings, keep=self._keeps())
+        self._disk = None
+        if config.from_stdin and config.persistent:
+            try:
+                self._disk = persist.header(settings)
+            except Exception:  # pylint: disable=broad-exception-caught
+                if _DEBUG:
+                    raise
 
     def close(self) -> None:
         """Write the inventory, in a sequential run (a ``-j`` run writes it after merging)."""
         config = self.linter.config
         keep = self._keeps()
-        STORE.end(keep, _files_read() if keep else set(), self._linted)
+        read = _files_read() if keep or self._disk is not None else set()
+        if self._disk is not None and len(self._linted) == 1:
+            try:
+                STORE.save_disk(next(iter(self._linted)), self._disk, read)
+            except Exception:  # pylint: disable=broad-exception-caught
+                if _DEBUG:
+                    raise
+        STORE.end(keep, read, self._linted)
         if not keep:
             # Let the trees go with astroid's: kept until the process exits, they would
             # be freed by the interpreter's shutdown, the slowest time to free them.
@@ -262,6 +277,12 @@ class StatelessChecker(BaseChecker):
             self._linted.add(node.file)
             if self.linter.config.from_stdin:
                 STORE.drop_reading(node.file)
+            if self._disk is not None:
+                try:
+                    STORE.read_disk(node.file, self._disk)
+                except Exception:  # pylint: disable=broad-exception-caught
+                    if _DEBUG:
+                        raise
 
     @only_required_for_messages(*SYMBOLS)
     def visit_functiondef(self, node: nodes.FunctionDef) -> None:
@@ -353,12 +374,20 @@ class StatelessChecker(BaseChecker):
                 )
         for report in reports.values():
             if not report.symbol:
-                report.symbol = classify(report.state, report.hit, hits_by_state[report.state])
+                report.symbol = classify.classify(
+                    report.state, report.hit, hits_by_state[report.state]
+                )
         if any(r.symbol == _REGISTRY for r in reports.values()) and _fans_out(module):
             # The registry is the local half of a broker fan-out: the remedy is in place.
             reports = {k: r for k, r in reports.items() if r.symbol != _REGISTRY}
         if self._inventory_on:
             self._inventory.extend(inventory_items(module, resolver, reports.values(), dropped))
+        if self._disk is not None:
+            try:
+                STORE.write_disk(lambda mutation: classify.facts(mutation, resolver))
+            except Exception:  # pylint: disable=broad-exception-caught
+                if _DEBUG:
+                    raise
         return sorted(
             reports.values(),
             key=lambda r: (r.anchor.fromlineno or 0, r.anchor.col_offset or 0, r.symbol,
@@ -368,13 +397,11 @@ class StatelessChecker(BaseChecker):
     def _symbol_override(self, entry: EntryPoint, hit: Hit, resolver: Resolver) -> str | None:
         """'' to classify normally, a symbol to force, None to drop the hit."""
         mutation = hit.mutation
-        loads_data = _loads_remote_data(mutation.value, resolver)
+        loads_data = classify.loads_remote(mutation, resolver)
         if entry.role is Role.STARTUP:
             return "startup-state-never-refreshed" if loads_data else None
         if mutation.op is Op.REBIND:
-            if mutation.value is not None and resolver.value_shape(mutation.value)[0] is (
-                Shape.RESOURCE
-            ):
+            if classify.resource_value(mutation, resolver):
                 return None  # a client, lock or pool created lazily: per process by design
             if mutation.lazy:
                 return "startup-state-never-refreshed" if loads_data else None
@@ -444,7 +471,7 @@ def _describe_state(state: State, module: nodes.Module, rebind: bool) -> str:
         return f"Class attribute '{state.name}' {where}"
     if state.kind is StateKind.ATTRIBUTE and state.owner is not None:
         owner = state.owner
-        if isinstance(owner.decl, nodes.ClassDef):  # an instance held by the framework
+        if owner.held_by_framework():
             holder = f"the shared {owner.name}"
         else:
             holder = f"the shared {owner.type_name} '{owner.name}' ({_where(owner, module)})"
@@ -500,41 +527,13 @@ def _shared_instance_remedy(report: _Report) -> str:
     if (
         mutation.op is not Op.REBIND
         or report.state.shape is Shape.CONTAINER
-        or isinstance(mutation.statement, nodes.AugAssign)  # a counter, a running total
+        or classify.augmented(mutation)  # a counter, a running total
     ):
         return "Keep the data in a database table or Redis, not on the object"
     return (
         "Pass per-request values as arguments or create the object per request "
         "(a request-scoped dependency)"
     )
-
-
-def _loads_remote_data(value: nodes.NodeNG | None, resolver: Resolver) -> bool:
-    """Whether ``value`` reads data from a database or another service."""
-    if isinstance(value, nodes.Await):
-        value = value.value
-    if not isinstance(value, nodes.Call):
-        return False
-    if resolver.value_shape(value)[0] is Shape.RESOURCE:
-        return False
-    if _remote_call(value):
-        return True
-    found = resolver.callee(value.func, Env())
-    if found is None or found[0].name == "__init__":
-        return False
-    return any(
-        _remote_call(call)
-        for statement in found[0].body
-        for call in statement.nodes_of_class(nodes.Call)
-    )
-
-
-def _remote_call(call: nodes.Call) -> bool:
-    name = astutil.last_name(call.func)
-    if name and (knowledge.RESOURCE_NAME_RE.search(name) or name[:1].isupper()):
-        return False  # a client, or a constructor (``S3Credentials(...)``): no data read
-    text = (astutil.import_qname(call.func) or astutil.text(call.func)).replace(".", "_")
-    return bool(knowledge.REMOTE_SOURCE_RE.search(text))
 
 
 def inventory_items(
@@ -572,8 +571,8 @@ def inventory_items(
         state = hit.mutation.state
         if state.key[0] == "memoised":
             continue
-        shape = hit.mutation.value and resolver.value_shape(hit.mutation.value)[0]
-        items.append(_item(state, Use.RESOURCE if shape is Shape.RESOURCE else Use.STARTUP))
+        resource = classify.resource_value(hit.mutation, resolver)
+        items.append(_item(state, Use.RESOURCE if resource else Use.STARTUP))
         if entry.role is Role.STARTUP:
             items[-1].entry_points = {f"{module.name}.{entry.name}"}
     return items

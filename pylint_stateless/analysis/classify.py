@@ -15,8 +15,8 @@ from astroid import nodes
 
 from pylint_stateless import knowledge
 from pylint_stateless.analysis import astutil
-from pylint_stateless.analysis.state import State, StateKind
-from pylint_stateless.analysis.walker import Hit, Op
+from pylint_stateless.analysis.state import Env, Resolver, Shape, State, StateKind
+from pylint_stateless.analysis.walker import Facts, Hit, Mutation, Op
 
 SESSION_RE = re.compile(
     r"(^|_)(sessions?|session_store|tokens?|logins?|logged_in(_users)?|logged_users|"
@@ -66,27 +66,91 @@ _GENERIC_REBIND = {**_GENERIC, StateKind.MODULE: "request-rebinds-global"}
 
 
 def _specialise(state: State, hits: list[Hit]) -> str | None:
-    names = _names(state, keyed=any(h.mutation.key is not None for h in hits))
-    annotation = _annotation_text(state)
+    names = _names(state, keyed=any(keyed(h.mutation) for h in hits))
+    annotation = state.annotation()
     if (
-        any(_stores_connection(h.mutation.value) for h in hits)
+        any(stores_connection(h.mutation) for h in hits)
         or any(_matches(CONNECTION_RE, n) for n in names)
         or "websocket" in annotation.lower()
     ):
         return "process-local-connection-registry"
     if any(_matches(SESSION_RE, n) for n in names):
         return "in-memory-session-store"
-    if any(_matches(RATE_RE, n) for n in names) or any(
-        _keyed_by_client(h.mutation.key) for h in hits
-    ):
+    if any(_matches(RATE_RE, n) for n in names) or any(client_key(h.mutation) for h in hits):
         return "in-memory-rate-limiter"
-    if any(_keyed_by_session(h.mutation.key) for h in hits):
+    if any(session_key(h.mutation) for h in hits):
         return "in-memory-session-store"
     if any(h.background for h in hits) or _matches(JOB_RE, names[0]):
         return "in-memory-job-status"
     if state.qualified_type in knowledge.CACHE_TYPES or _matches(CACHE_RE, names[0]):
         return "process-local-cache"
     return None
+
+
+# --- what a mutation's expressions tell -------------------------------------------------
+# Each asks the nodes, or, for a mutation read from disk without them, the stored answer.
+
+
+def facts(mutation: Mutation, resolver: Resolver) -> Facts:
+    """Every answer at once: what is stored on disk with a summary."""
+    if mutation.facts is not None:
+        return mutation.facts
+    return Facts(
+        loads_remote=loads_remote(mutation, resolver),
+        resource_value=resource_value(mutation, resolver),
+        stores_connection=stores_connection(mutation),
+        keyed=keyed(mutation),
+        client_key=client_key(mutation),
+        session_key=session_key(mutation),
+        augmented=augmented(mutation),
+    )
+
+
+def loads_remote(mutation: Mutation, resolver: Resolver) -> bool:
+    """The value written is read from a database or another service."""
+    if mutation.facts is not None:
+        return mutation.facts.loads_remote
+    return loads_remote_data(mutation.value, resolver)
+
+
+def resource_value(mutation: Mutation, resolver: Resolver) -> bool:
+    """The value written is a client, a lock or a pool: per process by design."""
+    if mutation.facts is not None:
+        return mutation.facts.resource_value
+    return mutation.value is not None and resolver.value_shape(mutation.value)[0] is (
+        Shape.RESOURCE
+    )
+
+
+def stores_connection(mutation: Mutation) -> bool:
+    if mutation.facts is not None:
+        return mutation.facts.stores_connection
+    return _stores_connection(mutation.value)
+
+
+def keyed(mutation: Mutation) -> bool:
+    if mutation.facts is not None:
+        return mutation.facts.keyed
+    return mutation.key is not None
+
+
+def client_key(mutation: Mutation) -> bool:
+    if mutation.facts is not None:
+        return mutation.facts.client_key
+    return _keyed_by_client(mutation.key)
+
+
+def session_key(mutation: Mutation) -> bool:
+    if mutation.facts is not None:
+        return mutation.facts.session_key
+    return _keyed_by_session(mutation.key)
+
+
+def augmented(mutation: Mutation) -> bool:
+    """``total += amount``: a counter or a running total."""
+    if mutation.facts is not None:
+        return mutation.facts.augmented
+    return isinstance(mutation.statement, nodes.AugAssign)
 
 
 def _names(state: State, keyed: bool) -> list[str]:
@@ -97,8 +161,8 @@ def _names(state: State, keyed: bool) -> list[str]:
     owner = state.owner
     if keyed and owner is not None and owner.kind is not StateKind.APP:
         names.append(snake(owner.attr))
-        if owner.cls is not None:
-            names.append(snake(owner.cls.name))
+        if owner.class_name():
+            names.append(snake(owner.class_name()))
     return names
 
 
@@ -109,14 +173,6 @@ def _matches(pattern: re.Pattern[str], name: str) -> bool:
 def _keyed_by_session(key: nodes.NodeNG | None) -> bool:
     """``users[token] = ...``, ``store[session_id] = ...``: keyed by a session token."""
     return key is not None and bool(SESSION_KEY_RE.search(_key_text(key)))
-
-
-def _annotation_text(state: State) -> str:
-    decl = state.decl
-    parent = getattr(decl, "parent", None)
-    if isinstance(parent, nodes.AnnAssign):
-        return astutil.text(parent.annotation)
-    return ""
 
 
 def _keyed_by_client(key: nodes.NodeNG | None) -> bool:
@@ -206,3 +262,31 @@ def _param_annotation(param: nodes.AssignName) -> nodes.NodeNG | None:
             if arg is param:
                 return annotation
     return None
+
+
+def loads_remote_data(value: nodes.NodeNG | None, resolver: Resolver) -> bool:
+    """Whether ``value`` reads data from a database or another service."""
+    if isinstance(value, nodes.Await):
+        value = value.value
+    if not isinstance(value, nodes.Call):
+        return False
+    if resolver.value_shape(value)[0] is Shape.RESOURCE:
+        return False
+    if _remote_call(value):
+        return True
+    found = resolver.callee(value.func, Env())
+    if found is None or found[0].name == "__init__":
+        return False
+    return any(
+        _remote_call(call)
+        for statement in found[0].body
+        for call in statement.nodes_of_class(nodes.Call)
+    )
+
+
+def _remote_call(call: nodes.Call) -> bool:
+    name = astutil.last_name(call.func)
+    if name and (knowledge.RESOURCE_NAME_RE.search(name) or name[:1].isupper()):
+        return False  # a client, or a constructor (``S3Credentials(...)``): no data read
+    text = (astutil.import_qname(call.func) or astutil.text(call.func)).replace(".", "_")
+    return bool(knowledge.REMOTE_SOURCE_RE.search(text))

@@ -86,6 +86,9 @@ class State:
     qualified_type: str | None = None  # e.g. 'cachetools.TTLCache'
     values: tuple[nodes.NodeNG, ...] = ()  # expressions assigned where it is defined
     leaf: str = ""  # the last name: 'carts' for 'service.carts', 'ws' for "app['ws']"
+    # Read from disk (analysis/persist.py), without the nodes: what they would tell,
+    # (annotation text, class name, whether the framework holds the instance).
+    stored: tuple[str, str, bool] | None = None
 
     def __hash__(self) -> int:
         return hash(self.key)
@@ -96,6 +99,27 @@ class State:
     @property
     def attr(self) -> str:
         return self.leaf or self.name.rsplit(".", 1)[-1]
+
+    def annotation(self) -> str:
+        """The annotation of the defining assignment (``users: dict[str, WebSocket] = {}``)."""
+        if self.stored is not None:
+            return self.stored[0]
+        parent = getattr(self.decl, "parent", None)
+        if isinstance(parent, nodes.AnnAssign):
+            return astutil.text(parent.annotation)
+        return ""
+
+    def class_name(self) -> str:
+        """For an instance: the name of its class."""
+        if self.stored is not None:
+            return self.stored[1]
+        return self.cls.name if self.cls is not None else ""
+
+    def held_by_framework(self) -> bool:
+        """An instance the framework creates and shares (declared by its class)."""
+        if self.stored is not None:
+            return self.stored[2]
+        return isinstance(self.decl, nodes.ClassDef)
 
 
 # --- references ---------------------------------------------------------------------

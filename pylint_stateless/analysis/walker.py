@@ -19,7 +19,7 @@ from astroid import nodes
 from pylint.interfaces import HIGH, INFERENCE, Confidence
 
 from pylint_stateless import knowledge
-from pylint_stateless.analysis import astutil, outline
+from pylint_stateless.analysis import astutil, outline, persist
 from pylint_stateless.analysis.state import (
     ClassRef,
     Env,
@@ -59,6 +59,23 @@ class Op(enum.Enum):
     REBIND = "rebinding"
 
 
+_Key = tuple[nodes.FunctionDef, Env]
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What the checker asks of a mutation's expressions (analysis/classify.py), answered
+    when its summary was stored on disk (analysis/persist.py), where no node is kept."""
+
+    loads_remote: bool  # the value is read from a database or another service
+    resource_value: bool  # the value is a client, lock or pool
+    stores_connection: bool  # the value is a WebSocket or a connection
+    keyed: bool  # written under a key
+    client_key: bool  # ... that names the client (its address, its API key)
+    session_key: bool  # ... that names a session (a token, a session id)
+    augmented: bool  # ``x += ...``
+
+
 @dataclass(frozen=True, slots=True)
 class Mutation:
     state: State
@@ -69,6 +86,7 @@ class Mutation:
     key: nodes.NodeNG | None = None
     lazy: bool = False  # an assignment guarded by a test of the same target
     confidence: Confidence = HIGH
+    facts: Facts | None = None  # read from disk: ``site`` and ``statement`` are Sites
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,12 +109,17 @@ class Hit:
 @dataclass(frozen=True, slots=True)
 class _Summary:
     hits: tuple[Hit, ...]
-    truncated: bool  # the budget or a recursion cut the walk short
+    truncated: bool  # the depth budget cut the walk short
     depth: int  # how many calls deep the walk went
     # Computed without looking at the linted module (see SummaryStore): the same
     # whichever module's walk asked for it.
     portable: bool = True
     modules: frozenset[str] = frozenset()  # every module the hits and paths are in
+    # Functions (with their bindings) being walked higher up the stack that the walk
+    # reached again and did not enter: a recursion. The summary depends on that stack,
+    # unless the function cut is the summary's own: a cycle that closes where it began
+    # is all in that summary.
+    cuts: frozenset[_Key] = frozenset()
 
 
 _Key = tuple[nodes.FunctionDef, Env]
@@ -134,6 +157,11 @@ class SummaryStore:
     lookups: dict[tuple[nodes.Module, str], tuple[nodes.NodeNG | None, list]] = field(
         default_factory=dict
     )
+    # Summaries on disk (analysis/persist.py): the batch read and written, the batch
+    # files read into it, and the summaries of this store already in it.
+    disk: persist.Batch | None = None
+    disk_read: set[str] = field(default_factory=set)
+    persisted: set[tuple] = field(default_factory=set)
 
     def interned(self, modules: frozenset[str]) -> frozenset[str]:
         """One object per distinct set of module names (most summaries share a few)."""
@@ -162,6 +190,7 @@ class SummaryStore:
                      if not outline.holds(key[0].root()) or not summary.modules <= outlined]
             for key in stale:
                 del table[key]  # read astroid's trees, which the next run builds anew
+        self.persisted &= {*self.complete, *self.truncated}
         self.files = {path: _stamp(path) for path in read - linted}
 
     def drop_reading(self, path: str | None) -> None:
@@ -174,12 +203,87 @@ class SummaryStore:
         self.truncated.clear()
         self._sets.clear()
         self.files = {}
+        self.disk = None
+        self.disk_read.clear()
+        self.persisted.clear()
+
+    # -- on disk ---------------------------------------------------------------------------
+
+    def read_disk(self, linted: str, header: dict) -> None:
+        """Take the summaries stored by earlier runs on ``linted`` (analysis/persist.py)."""
+        if self.disk is not None and linted in self.disk.files:
+            self.disk = None  # they read from disk the file now linted from a buffer
+        if self.disk is None:
+            self.disk = persist.Batch()
+        path = persist.batch_file(linted)
+        if path in self.disk_read:
+            return
+        self.disk_read.add(path)
+        batch = persist.Batch.load(path, header)
+        if batch is None or linted in batch.files:
+            return
+        if not self.disk.summaries:
+            self.disk = batch
+        else:
+            self.disk.merge(batch)
+
+    def from_disk(self, func: nodes.FunctionDef, env: Env, budget: int | None) -> _Summary | None:
+        """The summary stored for ``func`` with ``env`` (``budget``: cut short at it)."""
+        if self.disk is None or not self.disk.summaries:
+            return None
+        key = persist.summary_key(func, env, budget)
+        try:
+            summary = None if key is None else self.disk.get(
+                key, _stored_summary, Hit, Step, _stored_mutation
+            )
+        except (LookupError, TypeError, ValueError):
+            # A damaged batch: walk instead, and store a new one at the end of the run.
+            self.disk = persist.Batch()
+            return None
+        if summary is not None:
+            table_key = (func, env) if budget is None else (func, env, budget)
+            (self.complete if budget is None else self.truncated)[table_key] = summary
+            self.persisted.add(table_key)
+        return summary
+
+    def write_disk(self, facts_of) -> None:  # type: ignore[no-untyped-def]
+        """Store the summaries computed since the last call, with ``facts_of(mutation)``."""
+        if self.disk is None:
+            return
+        for table_key, summary in [*self.complete.items(), *self.truncated.items()]:
+            if table_key in self.persisted:
+                continue
+            self.persisted.add(table_key)
+            func, env = table_key[0], table_key[1]
+            key = persist.summary_key(func, env, table_key[2] if len(table_key) > 2 else None)
+            if key is not None:
+                self.disk.add(key, summary, facts_of)
+
+    def save_disk(self, linted: str, header: dict, read: set[str]) -> None:
+        """Write the batch for the next run on ``linted``, if it has anything new."""
+        if self.disk is None or not self.disk.changed:
+            return
+        for path in read - {linted}:
+            self.disk.files[path] = persist.stamp(path)
+        self.disk.dump(persist.batch_file(linted), header)
 
     def _files_unchanged(self) -> bool:
         return all(_stamp(path) == stamp for path, stamp in self.files.items())
 
 
 STORE = SummaryStore()
+
+
+def _stored_summary(hits: tuple[Hit, ...], truncated: bool, depth: int,
+                    modules: frozenset[str]) -> _Summary:
+    return _Summary(hits, truncated, depth, True, STORE.interned(modules))
+
+
+def _stored_mutation(  # pylint: disable=too-many-arguments,too-many-positional-arguments
+    state: State, op: str, site: persist.Site, lazy: bool, confidence: Confidence,
+    facts: list[bool],
+) -> Mutation:
+    return Mutation(state, Op[op], site, site, None, None, lazy, confidence, Facts(*facts))
 
 
 def _stamp(path: str) -> tuple[int, int] | None:
@@ -211,27 +315,35 @@ class Walker:
         go, and serves every later request with at least that budget.
         """
         key = (func, env)
-        complete = self._complete.get(key) or self._stored(self.store.complete.get(key))
+        complete = (
+            self._complete.get(key)
+            or self._stored(self.store.complete.get(key))
+            or self._stored(self.store.from_disk(func, env, None))
+        )
         if complete is not None and complete.depth <= budget:
             return complete
-        cached = self._memo.get((func, env, budget)) or self._stored(
-            self.store.truncated.get((func, env, budget))
+        cached = (
+            self._memo.get((func, env, budget))
+            or self._stored(self.store.truncated.get((func, env, budget)))
+            or self._stored(self.store.from_disk(func, env, budget))
         )
         if cached is not None:
             return cached
         if key in self._active:
-            return _Summary((), truncated=True, depth=0, portable=False)
+            return _Summary((), truncated=False, depth=0, cuts=frozenset({key}))
         self._active.add(key)
         taint = self.resolver.taint
         try:
             summary = self._summarize_uncached(func, env, budget)
         finally:
             self._active.discard(key)
+        if key in summary.cuts:  # a recursion back to here: nothing of it is missing
+            summary = replace(summary, cuts=summary.cuts - {key})
         if summary.portable and (
-            self.resolver.taint != taint or self._reads_current(func, env)
+            summary.cuts or self.resolver.taint != taint or self._reads_current(func, env)
         ):
             summary = replace(summary, portable=False)
-        if summary.truncated:
+        if summary.truncated or summary.cuts:
             memo = self.store.truncated if summary.portable else self._memo
             memo[(func, env, budget)] = summary
         else:
@@ -272,6 +384,7 @@ class Walker:
         hits: dict[tuple[int, tuple[str, ...], bool], Hit] = {}
         truncated = False
         portable = True
+        cuts: frozenset[_Key] = frozenset()
         modules = {func.root().name}
         depth = 0
         memoised = self._memoised_forever(func)
@@ -292,6 +405,7 @@ class Walker:
                 sub = self._summarize(callee, callee_env, budget - 1)
                 truncated = truncated or sub.truncated
                 portable = portable and sub.portable
+                cuts |= sub.cuts
                 modules |= sub.modules
                 depth = max(depth, sub.depth + 1)
                 step = Step(node, callee, deferred)
@@ -299,7 +413,7 @@ class Walker:
                     _add(hits, _extend(hit, step, deferred, confidence))
         return _Summary(
             tuple(hits.values()), truncated, depth, portable,
-            self.store.interned(frozenset(modules)),
+            self.store.interned(frozenset(modules)), cuts,
         )
 
     def _memoised_forever(self, func: nodes.FunctionDef) -> Mutation | None:

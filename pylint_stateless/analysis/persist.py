@@ -1,0 +1,446 @@
+"""Helper summaries kept on disk for the next process that lints the same file.
+
+A language server runs pylint in-process on every save and keeps what the plugin read
+(:mod:`.outline`, :class:`.walker.SummaryStore`); an integration that starts pylint for
+each lint (vim's ALE, a pre-commit hook, ``pylint --from-stdin`` from a script) would pay
+on every run what the server pays once: reading the modules the handlers' helpers live
+in and walking the helpers. So a run on one file from an editor (``--from-stdin``) writes
+the portable summaries it holds to ``<PYLINTHOME>/stateless/`` (pylint's own cache
+directory), and the next process that lints the same file reads them instead of
+walking, and of reading the modules the walk would enter. ``--persistent=n`` turns
+this off, as it turns off pylint's own statistics.
+
+No node is stored: a summary is stored as what the checker asks of it (which state is
+mutated, how, through which calls, the few facts about the expressions involved:
+:class:`.walker.Facts`), the states, mutations, call paths and hits in tables shared by
+every summary of the file. A summary is found again by the function's module, line,
+column and name and by what its caller bound to its parameters.
+
+A stored batch is used only when everything that could change a summary is as it was:
+the format, the versions of the plugin (and the stamps of its sources), pylint, astroid
+and Python; the settings (as for the in-memory store); the size and modification time of
+every project file the run read (but not of the file linted, whose summaries are never
+portable); and the directories of ``sys.path`` (an installed or removed library changes
+them). Anything else (an unreadable or malformed file, a disk that refuses the write) is
+treated as no batch: the run walks as if there were none. Files are replaced atomically,
+so concurrent runs leave one whole batch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from dataclasses import dataclass
+
+import astroid
+import pylint
+from astroid import nodes
+from pylint.interfaces import CONFIDENCE_LEVELS
+
+from pylint_stateless._version import __version__
+from pylint_stateless.analysis import astutil
+from pylint_stateless.analysis.state import (
+    ClassRef,
+    Env,
+    ModuleRef,
+    SelfRef,
+    Shape,
+    State,
+    StateKind,
+    StateRef,
+)
+
+FORMAT = 1
+_CONFIDENCE = {level.name: level for level in CONFIDENCE_LEVELS}
+
+
+# --- stand-ins for the nodes of modules this process has not read -----------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Elsewhere:
+    """The module of a stored site: never the module being linted."""
+
+    name: str
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Site:
+    """Where a stored mutation or call is. Only its identity and module matter: the
+    checker places messages on nodes of the linted module, and stored summaries never
+    reach into it."""
+
+    module: str
+    line: int
+    col: int
+
+    def root(self) -> Elsewhere:
+        return Elsewhere(self.module)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class StoredFunction:
+    """A function a stored call path goes through: its label and its module."""
+
+    name: str  # ``helper`` or ``Class.method``
+    module: str
+    parent: None = None  # not a method node: ``astutil.function_label`` gives ``name``
+
+    def root(self) -> Elsewhere:
+        return Elsewhere(self.module)
+
+
+# --- keys ----------------------------------------------------------------------------------
+
+
+def _where(node: nodes.NodeNG) -> list:
+    return [node.root().name, node.lineno, node.col_offset]
+
+
+def _ref_key(ref: object) -> list | None:
+    if isinstance(ref, StateRef):
+        return ["s", ref.element, ref.view, *ref.state.key]
+    if isinstance(ref, ModuleRef):
+        return ["m", ref.module.name]
+    if isinstance(ref, ClassRef):
+        return ["c", *_where(ref.cls), ref.cls.name]
+    if isinstance(ref, SelfRef):
+        return ["i", *_where(ref.cls), ref.cls.name]
+    return None
+
+
+def summary_key(func: nodes.FunctionDef, env: Env, budget: int | None) -> str | None:
+    """The function, what its parameters are bound to and (for a summary cut short by the
+    depth budget) that budget: what a summary is stored under."""
+    bindings = []
+    for name, ref in env.bindings:
+        key = _ref_key(ref)
+        if key is None:
+            return None
+        bindings.append([name, key])
+    return json.dumps([*_where(func), func.name, bindings, budget], separators=(",", ":"))
+
+
+# --- a batch: the summaries of one file's runs ---------------------------------------------
+
+
+class Batch:  # pylint: disable=too-many-instance-attributes
+    """Summaries in tables of rows (lists of JSON values) that refer to each other by
+    index; decoded on demand, each row once."""
+
+    _TABLES = ("states", "mutations", "functions", "paths", "hits")
+
+    def __init__(self) -> None:
+        self.states: list[list] = []
+        self.mutations: list[list] = []
+        self.functions: list[list] = []
+        self.paths: list[list] = []  # [call site, function, deferred, rest of the path]
+        self.hits: list[list] = []
+        self.summaries: dict[str, list] = {}  # key -> [hits, truncated, depth, modules]
+        self.files: dict[str, list[int] | None] = {}
+        self.changed = False
+        self._rows: dict[str, dict[str, int]] = {table: {} for table in self._TABLES}
+        self._encoded: dict[int, tuple[object, int]] = {}  # id(object) -> (object, row)
+        self._decoded: dict[str, dict[int, object]] = {table: {} for table in self._TABLES}
+        self._sites: dict[tuple, Site] = {}
+
+    # -- encoding ------------------------------------------------------------------------
+
+    def add(self, key: str, summary: object, facts_of) -> None:  # type: ignore[no-untyped-def]
+        """Store ``summary`` (a walker._Summary) under ``key``; ``facts_of(mutation)`` answers
+        what the checker will ask of a mutation's nodes."""
+        if key in self.summaries:
+            return
+        hits = [self._hit(hit, facts_of) for hit in summary.hits]  # type: ignore[attr-defined]
+        self.summaries[key] = [
+            hits, summary.truncated, summary.depth, sorted(summary.modules),  # type: ignore[attr-defined]
+        ]
+        self.changed = True
+
+    def _row(self, table: str, row: list) -> int:
+        text = json.dumps(row, separators=(",", ":"))
+        index = self._rows[table].get(text)
+        if index is None:
+            rows = getattr(self, table)
+            index = self._rows[table][text] = len(rows)
+            rows.append(row)
+        return index
+
+    def _memo(self, table: str, obj: object, make) -> int:  # type: ignore[no-untyped-def]
+        # Keyed by identity (nodes hash by identity anyway; a State by its key only); the
+        # object is held so that its id is not reused while the batch lives.
+        found = self._encoded.get(id(obj))
+        if found is not None and found[0] is obj:
+            return found[1]
+        index = self._row(table, make())
+        self._encoded[id(obj)] = (obj, index)
+        return index
+
+    def _hit(self, hit, facts_of) -> int:  # type: ignore[no-untyped-def]
+        mutation = self._mutation(hit.mutation, facts_of)
+        path = self._path(hit.path)
+        return self._row("hits", [mutation, path, hit.background, hit.confidence.name])
+
+    def _path(self, steps: tuple) -> int:
+        if not steps:
+            return -1
+        step, rest = steps[0], self._path(steps[1:])
+        return self._row("paths", [
+            _site(step.call), self._function(step.callee), step.deferred, rest,
+        ])
+
+    def _function(self, func) -> int:  # type: ignore[no-untyped-def]
+        if isinstance(func, StoredFunction):
+            return self._row("functions", [func.name, func.module])
+        return self._memo(
+            "functions", func, lambda: [astutil.function_label(func), func.root().name]
+        )
+
+    def _mutation(self, mutation, facts_of) -> int:  # type: ignore[no-untyped-def]
+        def make() -> list:
+            facts = facts_of(mutation)
+            return [
+                self._state(mutation.state), mutation.op.name, _site(mutation.site),
+                mutation.lazy, mutation.confidence.name,
+                [facts.loads_remote, facts.resource_value, facts.stores_connection,
+                 facts.keyed, facts.client_key, facts.session_key, facts.augmented],
+            ]
+
+        return self._memo("mutations", mutation, make)
+
+    def _state(self, state: State) -> int:
+        def make() -> list:
+            owner = self._state(state.owner) if state.owner is not None else -1
+            return [
+                state.kind.value, state.name, state.module, state.line, state.shape.value,
+                state.type_name, list(state.key), state.confidence.name,
+                state.qualified_type, state.leaf, owner,
+                state.annotation(), state.class_name(), state.held_by_framework(),
+            ]
+
+        return self._memo("states", state, make)
+
+    # -- decoding ------------------------------------------------------------------------
+
+    def get(self, key: str, make_summary, make_hit, make_step, make_mutation):  # type: ignore[no-untyped-def]
+        """The summary stored under ``key``, built with the walker's classes; else None."""
+        row = self.summaries.get(key)
+        if row is None:
+            return None
+        hits, truncated, depth, modules = row
+        decoded = tuple(self._decode_hit(index, make_hit, make_step, make_mutation)
+                        for index in hits)
+        return make_summary(decoded, truncated, depth, frozenset(modules))
+
+    def _cached(self, table: str, index: int, make):  # type: ignore[no-untyped-def]
+        done = self._decoded[table]
+        if index not in done:
+            done[index] = make(getattr(self, table)[index])
+        return done[index]
+
+    def _decode_hit(self, index: int, make_hit, make_step, make_mutation):  # type: ignore[no-untyped-def]
+        def make(row: list):  # type: ignore[no-untyped-def]
+            mutation, path, background, confidence = row
+            return make_hit(
+                self._decode_mutation(mutation, make_mutation),
+                self._decode_path(path, make_step), background, _CONFIDENCE[confidence],
+            )
+
+        return self._cached("hits", index, make)
+
+    def _decode_path(self, index: int, make_step) -> tuple:  # type: ignore[no-untyped-def]
+        if index < 0:
+            return ()
+
+        def make(row: list) -> tuple:
+            call, function, deferred, rest = row
+            callee = self._cached("functions", function, lambda r: StoredFunction(*r))
+            step = make_step(self._decode_site(call), callee, deferred)
+            return (step, *self._decode_path(rest, make_step))
+
+        return self._cached("paths", index, make)
+
+    def _decode_mutation(self, index: int, make_mutation):  # type: ignore[no-untyped-def]
+        def make(row: list):  # type: ignore[no-untyped-def]
+            state, op, site, lazy, confidence, facts = row
+            return make_mutation(
+                self._decode_state(state), op, self._decode_site(site), lazy,
+                _CONFIDENCE[confidence], facts,
+            )
+
+        return self._cached("mutations", index, make)
+
+    def _decode_state(self, index: int) -> State:
+        def make(row: list) -> State:
+            (kind, name, module, line, shape, type_name, key, confidence, qualified_type,
+             leaf, owner, annotation, class_name, held) = row
+            return State(
+                StateKind(kind), name, module, line, Shape(shape), type_name, tuple(key),
+                _CONFIDENCE[confidence], owner=self._decode_state(owner) if owner >= 0 else None,
+                qualified_type=qualified_type, leaf=leaf,
+                stored=(annotation, class_name, held),
+            )
+
+        return self._cached("states", index, make)
+
+    def _decode_site(self, where: list) -> Site:
+        key = tuple(where)
+        site = self._sites.get(key)
+        if site is None:
+            site = self._sites[key] = Site(*where)
+        return site
+
+    # -- merging and files -----------------------------------------------------------------
+
+    def merge(self, other: Batch) -> None:
+        """Take ``other``'s summaries (read from another file's batch) into this one."""
+        remap: dict[str, list[int]] = {}
+        for table in self._TABLES:
+            mapping = remap[table] = []
+            for row in getattr(other, table):
+                mapping.append(self._row(table, _renumber(table, row, remap)))
+        for key, (hits, truncated, depth, modules) in other.summaries.items():
+            if key not in self.summaries:
+                self.summaries[key] = [[remap["hits"][h] for h in hits], truncated, depth,
+                                       modules]
+        for path, kept in other.files.items():
+            self.files.setdefault(path, kept)
+        self.changed = True
+
+    def unchanged(self) -> bool:
+        return all(stamp(path) == kept for path, kept in self.files.items())
+
+    # -- the file ----------------------------------------------------------------------------
+
+    def dump(self, path: str, header: dict) -> None:
+        data = {**header, "files": self.files, "summaries": self.summaries,
+                **{table: getattr(self, table) for table in self._TABLES}}
+        directory = os.path.dirname(path)
+        os.makedirs(directory, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=directory, suffix=".tmp")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                json.dump(data, stream, separators=(",", ":"))
+            os.replace(temporary, path)
+        except BaseException:
+            with _quietly():
+                os.unlink(temporary)
+            raise
+        self.changed = False
+
+    @classmethod
+    def load(cls, path: str, header: dict) -> Batch | None:
+        """The batch in ``path`` if it was written with ``header`` and every file it read
+        is as it was; else None."""
+        try:
+            with open(path, encoding="utf-8") as stream:
+                data = json.load(stream)
+        except (OSError, ValueError):
+            return None
+        if not isinstance(data, dict) or any(data.get(k) != v for k, v in header.items()):
+            return None
+        batch = cls()
+        try:
+            for table in cls._TABLES:
+                rows = data[table]
+                assert isinstance(rows, list)
+                setattr(batch, table, rows)
+                batch._rows[table] = {
+                    json.dumps(row, separators=(",", ":")): i for i, row in enumerate(rows)
+                }
+            batch.summaries = dict(data["summaries"])
+            batch.files = dict(data["files"])
+        except (KeyError, TypeError, AssertionError):
+            return None
+        return batch if batch.unchanged() else None
+
+
+def _renumber(table: str, row: list, remap: dict[str, list[int]]) -> list:
+    """A row of another batch, with its references to rows of earlier tables renumbered."""
+    if table == "states":
+        return [*row[:10], remap["states"][row[10]] if row[10] >= 0 else -1, *row[11:]]
+    if table == "mutations":
+        return [remap["states"][row[0]], *row[1:]]
+    if table == "paths":
+        # A path's rest is an earlier row of the same table.
+        rest = remap["paths"][row[3]] if row[3] >= 0 else -1
+        return [row[0], remap["functions"][row[1]], row[2], rest]
+    if table == "hits":
+        path = remap["paths"][row[1]] if row[1] >= 0 else -1
+        return [remap["mutations"][row[0]], path, *row[2:]]
+    return row
+
+
+def _site(node) -> list:  # type: ignore[no-untyped-def]
+    if isinstance(node, Site):
+        return [node.module, node.line, node.col]
+    return _where(node)
+
+
+def stamp(path: str) -> list[int] | None:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return [stat.st_mtime_ns, stat.st_size]
+
+
+class _quietly:  # pylint: disable=invalid-name
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> bool:
+        return True
+
+
+# --- where batches live ---------------------------------------------------------------------
+
+_SOURCES: list[str] = []
+
+
+def _sources_digest() -> str:
+    """The plugin's sources, by size and modification time (an editable install changes
+    without a new version)."""
+    if not _SOURCES:
+        package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+        stamps = []
+        for directory, _dirs, files in sorted(os.walk(package)):
+            for name in sorted(files):
+                if name.endswith(".py"):
+                    path = os.path.join(directory, name)
+                    stamps.append([os.path.relpath(path, package), stamp(path)])
+        _SOURCES.append(hashlib.sha1(json.dumps(stamps).encode()).hexdigest())
+    return _SOURCES[0]
+
+
+def header(settings: object) -> dict:
+    """What a batch must have been written with to be used."""
+    return {
+        "format": FORMAT,
+        "versions": [__version__, _sources_digest(), pylint.__version__, astroid.__version__,
+                     sys.version],
+        "settings": hashlib.sha1(_canonical(settings).encode()).hexdigest(),
+        # Installing or removing a library changes its directory.
+        "libraries": [[entry, stamp(entry)] for entry in sys.path
+                      if os.path.basename(entry) in {"site-packages", "dist-packages"}],
+    }
+
+
+def _canonical(value: object) -> str:
+    if isinstance(value, (set, frozenset)):
+        return "{" + ",".join(sorted(_canonical(v) for v in value)) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ",".join(_canonical(v) for v in value) + "]"
+    return repr(value)
+
+
+def batch_file(linted: str) -> str:
+    """Where the batch of the runs on ``linted`` is kept, under pylint's cache directory."""
+    from pylint import constants  # pylint: disable=import-outside-toplevel
+
+    home = os.environ.get("PYLINTHOME") or constants.DEFAULT_PYLINT_HOME
+    name = hashlib.sha1(os.path.abspath(linted).encode("utf-8", "surrogatepass")).hexdigest()
+    return os.path.join(home, "stateless", f"{name[:24]}.json")
