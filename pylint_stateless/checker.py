@@ -18,7 +18,6 @@ from pylint.exceptions import EmptyReportError
 from pylint.reporters.ureports.nodes import Section
 from pylint.interfaces import Confidence
 
-from pylint_stateless import knowledge
 from pylint_stateless.analysis import astutil, outline, persist
 from pylint_stateless.analysis import classify
 from pylint_stateless.analysis.state import (
@@ -339,7 +338,8 @@ class StatelessChecker(BaseChecker):
     def _analyse(self, module: nodes.Module, discovery: Discovery) -> list[_Report]:
         resolver = discovery.resolver
         assert resolver is not None
-        walker = Walker(resolver, max_depth=self._max_depth, store=STORE)
+        walker = Walker(resolver, max_depth=self._max_depth, store=STORE,
+                        setup=resolver.app_setup_signature() if self._disk is not None else "")
         reports: dict[tuple[int, tuple[str, ...]], _Report] = {}
         hits_by_state: dict[State, list[Hit]] = {}
         dropped: list[tuple[EntryPoint, Hit]] = []  # setup, lazy resources: inventory only
@@ -384,7 +384,8 @@ class StatelessChecker(BaseChecker):
             self._inventory.extend(inventory_items(module, resolver, reports.values(), dropped))
         if self._disk is not None:
             try:
-                STORE.write_disk(lambda mutation: classify.facts(mutation, resolver))
+                STORE.write_disk(lambda mutation: classify.facts(mutation, resolver),
+                                 walker.local_summaries(), walker.setup)
             except Exception:  # pylint: disable=broad-exception-caught
                 if _DEBUG:
                     raise

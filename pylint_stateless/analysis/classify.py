@@ -66,7 +66,7 @@ _GENERIC_REBIND = {**_GENERIC, StateKind.MODULE: "request-rebinds-global"}
 
 
 def _specialise(state: State, hits: list[Hit]) -> str | None:
-    names = _names(state, keyed=any(keyed(h.mutation) for h in hits))
+    names = _names(state, under_keys=any(keyed(h.mutation) for h in hits))
     annotation = state.annotation()
     if (
         any(stores_connection(h.mutation) for h in hits)
@@ -153,13 +153,13 @@ def augmented(mutation: Mutation) -> bool:
     return isinstance(mutation.statement, nodes.AugAssign)
 
 
-def _names(state: State, keyed: bool) -> list[str]:
+def _names(state: State, under_keys: bool) -> list[str]:
     """The state's own name, then, for a container written under keys, the names of what
     holds it: the shared instance and its class (``RateLimiter().user_requests[token]``
     is a rate limiter's)."""
     names = [snake(state.attr)]
     owner = state.owner
-    if keyed and owner is not None and owner.kind is not StateKind.APP:
+    if under_keys and owner is not None and owner.kind is not StateKind.APP:
         names.append(snake(owner.attr))
         if owner.class_name():
             names.append(snake(owner.class_name()))

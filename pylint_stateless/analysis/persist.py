@@ -32,7 +32,6 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 from dataclasses import dataclass
 
 import astroid
@@ -53,7 +52,7 @@ from pylint_stateless.analysis.state import (
     StateRef,
 )
 
-FORMAT = 1
+FORMAT = 2
 _CONFIDENCE = {level.name: level for level in CONFIDENCE_LEVELS}
 
 
@@ -140,6 +139,9 @@ class Batch:  # pylint: disable=too-many-instance-attributes
         self.paths: list[list] = []  # [call site, function, deferred, rest of the path]
         self.hits: list[list] = []
         self.summaries: dict[str, list] = {}  # key -> [hits, truncated, depth, modules]
+        # Summaries that depend on the linted module's application setup, and that setup.
+        self.local: dict[str, list] = {}
+        self.setup = ""
         self.files: dict[str, list[int] | None] = {}
         self.changed = False
         self._rows: dict[str, dict[str, int]] = {table: {} for table in self._TABLES}
@@ -149,13 +151,20 @@ class Batch:  # pylint: disable=too-many-instance-attributes
 
     # -- encoding ------------------------------------------------------------------------
 
-    def add(self, key: str, summary: object, facts_of) -> None:  # type: ignore[no-untyped-def]
-        """Store ``summary`` (a walker._Summary) under ``key``; ``facts_of(mutation)`` answers
-        what the checker will ask of a mutation's nodes."""
-        if key in self.summaries:
+    def add(self, key: str, summary: object, facts_of,  # type: ignore[no-untyped-def]
+            setup: str | None = None) -> None:
+        """Store ``summary`` (a walker._Summary) under ``key``, portable, or local to the
+        linted module whose application setup is ``setup``; ``facts_of(mutation)``
+        answers what the checker will ask of a mutation's nodes."""
+        table = self.summaries
+        if setup is not None:
+            if setup != self.setup:
+                self.local, self.setup = {}, setup
+            table = self.local
+        if key in table:
             return
         hits = [self._hit(hit, facts_of) for hit in summary.hits]  # type: ignore[attr-defined]
-        self.summaries[key] = [
+        table[key] = [
             hits, summary.truncated, summary.depth, sorted(summary.modules),  # type: ignore[attr-defined]
         ]
         self.changed = True
@@ -225,15 +234,19 @@ class Batch:  # pylint: disable=too-many-instance-attributes
 
     # -- decoding ------------------------------------------------------------------------
 
-    def get(self, key: str, make_summary, make_hit, make_step, make_mutation):  # type: ignore[no-untyped-def]
-        """The summary stored under ``key``, built with the walker's classes; else None."""
-        row = self.summaries.get(key)
+    def get(self, key: str, setup: str,  # type: ignore[no-untyped-def]
+            make_summary, make_hit, make_step, make_mutation):
+        """The summary stored under ``key`` (a local one if the linted module's application
+        setup is still ``setup``), built with the walker's classes; else None."""
+        row, local = self.summaries.get(key), False
+        if row is None and setup == self.setup:
+            row, local = self.local.get(key), True
         if row is None:
             return None
         hits, truncated, depth, modules = row
         decoded = tuple(self._decode_hit(index, make_hit, make_step, make_mutation)
                         for index in hits)
-        return make_summary(decoded, truncated, depth, frozenset(modules))
+        return make_summary(decoded, truncated, depth, frozenset(modules), local)
 
     def _cached(self, table: str, index: int, make):  # type: ignore[no-untyped-def]
         done = self._decoded[table]
@@ -306,6 +319,10 @@ class Batch:  # pylint: disable=too-many-instance-attributes
             if key not in self.summaries:
                 self.summaries[key] = [[remap["hits"][h] for h in hits], truncated, depth,
                                        modules]
+        # The other batch is the file linted now: its local summaries replace these.
+        self.setup = other.setup
+        self.local = {key: [[remap["hits"][h] for h in hits], truncated, depth, modules]
+                      for key, (hits, truncated, depth, modules) in other.local.items()}
         for path, kept in other.files.items():
             self.files.setdefault(path, kept)
         self.changed = True
@@ -315,9 +332,12 @@ class Batch:  # pylint: disable=too-many-instance-attributes
 
     # -- the file ----------------------------------------------------------------------------
 
-    def dump(self, path: str, header: dict) -> None:
-        data = {**header, "files": self.files, "summaries": self.summaries,
+    def dump(self, path: str, head: dict) -> None:
+        data = {**head, "files": self.files, "summaries": self.summaries,
+                "local": self.local, "setup": self.setup,
                 **{table: getattr(self, table) for table in self._TABLES}}
+        import tempfile  # pylint: disable=import-outside-toplevel  # only when writing
+
         directory = os.path.dirname(path)
         os.makedirs(directory, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=directory, suffix=".tmp")
@@ -332,15 +352,15 @@ class Batch:  # pylint: disable=too-many-instance-attributes
         self.changed = False
 
     @classmethod
-    def load(cls, path: str, header: dict) -> Batch | None:
-        """The batch in ``path`` if it was written with ``header`` and every file it read
-        is as it was; else None."""
+    def load(cls, path: str, head: dict) -> Batch | None:
+        """The batch in ``path`` if it was written with ``head`` (:func:`header`) and every
+        file it read is as it was; else None."""
         try:
             with open(path, encoding="utf-8") as stream:
                 data = json.load(stream)
         except (OSError, ValueError):
             return None
-        if not isinstance(data, dict) or any(data.get(k) != v for k, v in header.items()):
+        if not isinstance(data, dict) or any(data.get(k) != v for k, v in head.items()):
             return None
         batch = cls()
         try:
@@ -352,6 +372,8 @@ class Batch:  # pylint: disable=too-many-instance-attributes
                     json.dumps(row, separators=(",", ":")): i for i, row in enumerate(rows)
                 }
             batch.summaries = dict(data["summaries"])
+            batch.local = dict(data["local"])
+            batch.setup = str(data["setup"])
             batch.files = dict(data["files"])
         except (KeyError, TypeError, AssertionError):
             return None

@@ -189,6 +189,9 @@ class Resolver:
     # object's setup in it, an import of it): the walker shares across modules only
     # summaries computed without a bump (see walker.SummaryStore).
     taint: int = 0
+    # Bumped whenever an answer depends on the linted module's setup of the application
+    # object only (``app['ws'] = WeakSet()``): see :meth:`app_setup_signature`.
+    app_taint: int = 0
     _app_setup: dict[str, list[nodes.NodeNG]] | None = None
     module_states: dict[tuple[str, str], State | None] = field(default_factory=dict)
     attr_states: dict[tuple[str, ...], State | None] = field(default_factory=dict)
@@ -493,7 +496,7 @@ class Resolver:
 
     def app_root(self, label: str) -> State:
         """The application object reached as ``label`` (``request.app``, ``current_app``)."""
-        self.taint += 1
+        self.app_taint += 1
         return self._pseudo_state(
             ("app", label), kind=StateKind.APP, name=label, module=self.current.name, line=0,
             shape=Shape.APP, type_name="application object", confidence=INFERENCE_FAILURE,
@@ -505,7 +508,7 @@ class Resolver:
         quoted: bool = True,
     ) -> State:
         """``app.state`` (a namespace), ``app.state.visits`` or ``app['ws']`` (a member)."""
-        self.taint += 1
+        self.app_taint += 1
         if keyed:
             name = f"{parent.name}[{member!r}]" if quoted else f"{parent.name}[{member}]"
         else:
@@ -557,7 +560,7 @@ class Resolver:
 
     def _app_setup_values(self) -> dict[str, list[nodes.NodeNG]]:
         """``app['ws'] = WeakSet()`` and ``app.state.cache = {}`` anywhere in the module."""
-        self.taint += 1
+        self.app_taint += 1
         if self._app_setup is None:
             found: dict[str, list[nodes.NodeNG]] = {}
             for assign in self.current.nodes_of_class(nodes.Assign):
@@ -574,6 +577,14 @@ class Resolver:
                         found.setdefault(member, []).append(assign.value)
             self._app_setup = found
         return self._app_setup
+
+    def app_setup_signature(self) -> str:
+        """The application setup of the linted module, as text: what a summary that reads
+        only that setup depends on."""
+        setup = self._app_setup_values()
+        return repr((self.current.name, sorted(
+            (member, [astutil.text(v) for v in values]) for member, values in setup.items()
+        )))
 
     # -- names ----------------------------------------------------------------------
 

@@ -111,15 +111,28 @@ class _Summary:
     hits: tuple[Hit, ...]
     truncated: bool  # the depth budget cut the walk short
     depth: int  # how many calls deep the walk went
-    # Computed without looking at the linted module (see SummaryStore): the same
-    # whichever module's walk asked for it.
-    portable: bool = True
     modules: frozenset[str] = frozenset()  # every module the hits and paths are in
+    # What makes a summary depend on which module is being linted: reading that
+    # module's tree (a function of it, an import of it, bindings to its objects), or
+    # only its setup of the application object (``app['ws'] = WeakSet()``).
+    module_bound: bool = False
+    app_bound: bool = False
     # Functions (with their bindings) being walked higher up the stack that the walk
     # reached again and did not enter: a recursion. The summary depends on that stack,
     # unless the function cut is the summary's own: a cycle that closes where it began
     # is all in that summary.
     cuts: frozenset[_Key] = frozenset()
+
+    @property
+    def portable(self) -> bool:
+        """The same whichever module's walk asked for it (see SummaryStore)."""
+        return not (self.module_bound or self.app_bound or self.cuts)
+
+    @property
+    def local(self) -> bool:
+        """Depends on the linted module only through its application setup: the same for
+        every run on that module while the setup is (analysis/persist.py)."""
+        return self.app_bound and not (self.module_bound or self.cuts)
 
 
 _Key = tuple[nodes.FunctionDef, Env]
@@ -133,9 +146,9 @@ class SummaryStore:
     modules; without sharing, each of them walks it again. Only *portable* summaries
     are shared: computed without reading the linted module (no import of it, no setup
     of the application object in it, no bindings to its objects) and without being cut
-    by a recursion (whose result depends on the call stack). A portable summary is
-    what any walk would compute, so sharing it cannot change a message, and ``-j 1``
-    and ``-j 2`` agree.
+    by a recursion into a function higher up the stack (a result that depends on the
+    call stack). A portable summary is what any walk would compute, so sharing it
+    cannot change a message, and ``-j 1`` and ``-j 2`` agree.
 
     The store is emptied when a run starts. A run on one file from an editor
     (``--from-stdin``, where other modules' trees are kept between runs: :mod:`.outline`)
@@ -227,37 +240,46 @@ class SummaryStore:
         else:
             self.disk.merge(batch)
 
-    def from_disk(self, func: nodes.FunctionDef, env: Env, budget: int | None) -> _Summary | None:
-        """The summary stored for ``func`` with ``env`` (``budget``: cut short at it)."""
-        if self.disk is None or not self.disk.summaries:
+    def from_disk(
+        self, func: nodes.FunctionDef, env: Env, budget: int | None, setup: str
+    ) -> _Summary | None:
+        """The summary stored for ``func`` with ``env`` (``budget``: cut short at it): a
+        portable one, or one local to the linted module whose application setup is
+        ``setup``. A portable one joins the store."""
+        if self.disk is None or not (self.disk.summaries or self.disk.local):
             return None
         key = persist.summary_key(func, env, budget)
+        if key is None:
+            return None
         try:
-            summary = None if key is None else self.disk.get(
-                key, _stored_summary, Hit, Step, _stored_mutation
-            )
+            summary = self.disk.get(key, setup, _stored_summary, Hit, Step, _stored_mutation)
         except (LookupError, TypeError, ValueError):
             # A damaged batch: walk instead, and store a new one at the end of the run.
             self.disk = persist.Batch()
             return None
-        if summary is not None:
+        if summary is not None and summary.portable:
             table_key = (func, env) if budget is None else (func, env, budget)
             (self.complete if budget is None else self.truncated)[table_key] = summary
             self.persisted.add(table_key)
         return summary
 
-    def write_disk(self, facts_of) -> None:  # type: ignore[no-untyped-def]
-        """Store the summaries computed since the last call, with ``facts_of(mutation)``."""
+    def write_disk(self, facts_of, local: dict, setup: str) -> None:  # type: ignore[no-untyped-def]
+        """Store the portable summaries computed since the last call, and ``local`` ones
+        (of the linted module, whose application setup is ``setup``), with
+        ``facts_of(mutation)``."""
         if self.disk is None:
             return
         for table_key, summary in [*self.complete.items(), *self.truncated.items()]:
             if table_key in self.persisted:
                 continue
             self.persisted.add(table_key)
-            func, env = table_key[0], table_key[1]
-            key = persist.summary_key(func, env, table_key[2] if len(table_key) > 2 else None)
+            key = persist.summary_key(*_split(table_key))
             if key is not None:
                 self.disk.add(key, summary, facts_of)
+        for table_key, summary in local.items():
+            key = persist.summary_key(*_split(table_key))
+            if key is not None and summary.local:
+                self.disk.add(key, summary, facts_of, setup=setup)
 
     def save_disk(self, linted: str, header: dict, read: set[str]) -> None:
         """Write the batch for the next run on ``linted``, if it has anything new."""
@@ -274,9 +296,13 @@ class SummaryStore:
 STORE = SummaryStore()
 
 
+def _split(table_key: tuple) -> tuple[nodes.FunctionDef, Env, int | None]:
+    return table_key[0], table_key[1], table_key[2] if len(table_key) > 2 else None
+
+
 def _stored_summary(hits: tuple[Hit, ...], truncated: bool, depth: int,
-                    modules: frozenset[str]) -> _Summary:
-    return _Summary(hits, truncated, depth, True, STORE.interned(modules))
+                    modules: frozenset[str], local: bool) -> _Summary:
+    return _Summary(hits, truncated, depth, STORE.interned(modules), app_bound=local)
 
 
 def _stored_mutation(  # pylint: disable=too-many-arguments,too-many-positional-arguments
@@ -299,6 +325,7 @@ class Walker:
     resolver: Resolver
     max_depth: int = 5
     store: SummaryStore = field(default_factory=SummaryStore)
+    setup: str = ""  # the linted module's application setup (Resolver.app_setup_signature)
     _memo: dict[tuple[nodes.FunctionDef, Env, int], _Summary] = field(default_factory=dict)
     _complete: dict[_Key, _Summary] = field(default_factory=dict)
     _active: set[_Key] = field(default_factory=set)
@@ -318,37 +345,56 @@ class Walker:
         complete = (
             self._complete.get(key)
             or self._stored(self.store.complete.get(key))
-            or self._stored(self.store.from_disk(func, env, None))
+            or self._from_disk(func, env, None)
         )
         if complete is not None and complete.depth <= budget:
             return complete
         cached = (
             self._memo.get((func, env, budget))
             or self._stored(self.store.truncated.get((func, env, budget)))
-            or self._stored(self.store.from_disk(func, env, budget))
+            or self._from_disk(func, env, budget)
         )
         if cached is not None:
             return cached
         if key in self._active:
             return _Summary((), truncated=False, depth=0, cuts=frozenset({key}))
         self._active.add(key)
-        taint = self.resolver.taint
+        taint, app_taint = self.resolver.taint, self.resolver.app_taint
         try:
             summary = self._summarize_uncached(func, env, budget)
         finally:
             self._active.discard(key)
-        if key in summary.cuts:  # a recursion back to here: nothing of it is missing
-            summary = replace(summary, cuts=summary.cuts - {key})
-        if summary.portable and (
-            summary.cuts or self.resolver.taint != taint or self._reads_current(func, env)
-        ):
-            summary = replace(summary, portable=False)
+        module_bound, app_bound = self._binds_current(func, env)
+        cuts = summary.cuts - {key}  # a recursion back to here: nothing of it is missing
+        module_bound = summary.module_bound or module_bound or self.resolver.taint != taint
+        app_bound = summary.app_bound or app_bound or self.resolver.app_taint != app_taint
+        if (cuts, module_bound, app_bound) != (summary.cuts, summary.module_bound,
+                                               summary.app_bound):
+            summary = replace(summary, cuts=cuts, module_bound=module_bound,
+                              app_bound=app_bound)
         if summary.truncated or summary.cuts:
             memo = self.store.truncated if summary.portable else self._memo
             memo[(func, env, budget)] = summary
         else:
             (self.store.complete if summary.portable else self._complete)[key] = summary
         return summary
+
+    def _from_disk(self, func: nodes.FunctionDef, env: Env, budget: int | None) -> _Summary | None:
+        summary = self.store.from_disk(func, env, budget, self.setup)
+        if summary is None or summary.portable:
+            return self._stored(summary)
+        # Local to this module: its own walker keeps it, as it keeps what it walks.
+        if budget is None:
+            self._complete[(func, env)] = summary
+        else:
+            self._memo[(func, env, budget)] = summary
+        return summary
+
+    def local_summaries(self) -> dict[tuple, _Summary]:
+        """What this walk computed that depends on the linted module's application setup
+        only (stored on disk for the next run on the module)."""
+        return {key: summary for table in (self._complete, self._memo)
+                for key, summary in table.items() if summary.local}
 
     def _stored(self, summary: _Summary | None) -> _Summary | None:
         """A shared summary, unless it reaches into the linted module (whose tree may not
@@ -357,24 +403,27 @@ class Walker:
             return None
         return summary
 
-    def _reads_current(self, func: nodes.FunctionDef, env: Env) -> bool:
-        """Whether ``func`` or what its caller bound belongs to the linted module.
+    def _binds_current(self, func: nodes.FunctionDef, env: Env) -> tuple[bool, bool]:
+        """Whether ``func`` or what its caller bound belongs to the linted module, and
+        whether its caller bound a piece of the application object.
 
         By name: pylint may lint a module from a tree other than the one astroid built
         when another module imported it (a relative path on the command line, a buffer).
         """
         current = self.resolver.current.name
-        if func.root().name == current:
-            return True
+        module_bound = func.root().name == current
+        app_bound = False
         for _name, ref in env.bindings:
             if isinstance(ref, StateRef):
-                if ref.state.module == current or ref.state.kind is StateKind.APP:
-                    return True
+                if ref.state.kind is StateKind.APP:
+                    app_bound = True
+                elif ref.state.module == current:
+                    module_bound = True
                 continue
             node = ref.module if isinstance(ref, ModuleRef) else ref.cls
             if node.root().name == current:
-                return True
-        return False
+                module_bound = True
+        return module_bound, app_bound
 
     def _summarize_uncached(self, func: nodes.FunctionDef, env: Env, budget: int) -> _Summary:
         statements, global_names = self._body(func)
@@ -382,8 +431,7 @@ class Walker:
         # one reported. Without this a call graph with many paths to the same mutation
         # makes summaries grow exponentially with the depth.
         hits: dict[tuple[int, tuple[str, ...], bool], Hit] = {}
-        truncated = False
-        portable = True
+        truncated = module_bound = app_bound = False
         cuts: frozenset[_Key] = frozenset()
         modules = {func.root().name}
         depth = 0
@@ -404,7 +452,8 @@ class Walker:
             for callee, callee_env, confidence, deferred in targets:
                 sub = self._summarize(callee, callee_env, budget - 1)
                 truncated = truncated or sub.truncated
-                portable = portable and sub.portable
+                module_bound = module_bound or sub.module_bound
+                app_bound = app_bound or sub.app_bound
                 cuts |= sub.cuts
                 modules |= sub.modules
                 depth = max(depth, sub.depth + 1)
@@ -412,8 +461,8 @@ class Walker:
                 for hit in sub.hits:
                     _add(hits, _extend(hit, step, deferred, confidence))
         return _Summary(
-            tuple(hits.values()), truncated, depth, portable,
-            self.store.interned(frozenset(modules)), cuts,
+            tuple(hits.values()), truncated, depth, self.store.interned(frozenset(modules)),
+            module_bound, app_bound, cuts,
         )
 
     def _memoised_forever(self, func: nodes.FunctionDef) -> Mutation | None:
