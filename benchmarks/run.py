@@ -204,12 +204,12 @@ _lint = lint
 def lint(args):
     own[0] = 0.0
     return {**_lint(args), "plugin_own": own[0]}
-# The first save of the first session on this file: nothing stored on disk (the plugin
-# reads none with --persistent=n). Then what a new session starts with (nothing kept in
-# memory), and the first save of each configuration, with what earlier processes stored.
+# The first save of the first session on this file: nothing stored on disk (PYLINTHOME is
+# new). Then what a new session starts with (nothing kept in memory), and the first save
+# of each configuration, with what the first session stored.
 import astroid
 from pylint_stateless.analysis import outline, walker
-cold = lint(["--persistent=n", *configs[1]])
+cold = lint(configs[1])
 outline.forget(); walker.STORE.clear(); astroid.MANAGER.clear_cache()
 result = {"cold": cold, "first": [lint(c) for c in configs], "runs": [[] for _ in configs]}
 for rep in range(repeats):  # A B, B A, ...: neither always runs second in the ageing process
@@ -228,7 +228,8 @@ def run_warm_editor(configs: tuple[list[str], list[str]], repeats: int, cwd: Pat
     out = log_dir / "warm_editor.json"
     env = dict(os.environ)
     env.pop("PYLINT_STATELESS_DEBUG", None)
-    env["PYLINTHOME"] = str(log_dir / "pylinthome")
+    env["PYLINTHOME"] = str(log_dir / "pylinthome-warm")
+    shutil.rmtree(env["PYLINTHOME"], ignore_errors=True)
     subprocess.run([sys.executable, "-c", WARM_RUNNER, str(out), str(repeats), str(source),
                     *(json.dumps(c) for c in configs)], cwd=cwd, env=env, check=True)
     return json.loads(out.read_text(encoding="utf-8"))

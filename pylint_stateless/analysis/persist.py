@@ -459,10 +459,15 @@ def _canonical(value: object) -> str:
     return repr(value)
 
 
-def batch_file(linted: str) -> str:
-    """Where the batch of the runs on ``linted`` is kept, under pylint's cache directory."""
+def batch_file(linted: str, head: dict) -> str:
+    """Where the batch of the runs on ``linted`` with ``head`` (:func:`header`) is kept,
+    under pylint's cache directory: one per file and settings, so that two ways of
+    running pylint on a file (an editor's server, the command line: their ``sys.path``
+    differ) do not replace each other's batch."""
     from pylint import constants  # pylint: disable=import-outside-toplevel
 
     home = os.environ.get("PYLINTHOME") or constants.DEFAULT_PYLINT_HOME
-    name = hashlib.sha1(os.path.abspath(linted).encode("utf-8", "surrogatepass")).hexdigest()
+    name = hashlib.sha1(
+        f"{os.path.abspath(linted)}\0{head['settings']}".encode("utf-8", "surrogatepass")
+    ).hexdigest()
     return os.path.join(home, "stateless", f"{name[:24]}.json")

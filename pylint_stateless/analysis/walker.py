@@ -228,7 +228,7 @@ class SummaryStore:
             self.disk = None  # they read from disk the file now linted from a buffer
         if self.disk is None:
             self.disk = persist.Batch()
-        path = persist.batch_file(linted)
+        path = persist.batch_file(linted, header)
         if path in self.disk_read:
             return
         self.disk_read.add(path)
@@ -287,7 +287,7 @@ class SummaryStore:
             return
         for path in read - {linted}:
             self.disk.files[path] = persist.stamp(path)
-        self.disk.dump(persist.batch_file(linted), header)
+        self.disk.dump(persist.batch_file(linted, header), header)
 
     def _files_unchanged(self) -> bool:
         return all(_stamp(path) == stamp for path, stamp in self.files.items())
