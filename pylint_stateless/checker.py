@@ -18,7 +18,7 @@ from pylint.exceptions import EmptyReportError
 from pylint.reporters.ureports.nodes import Section
 from pylint.interfaces import Confidence
 
-from pylint_stateless.analysis import astutil, outline, persist
+from pylint_stateless.analysis import astutil, outline
 from pylint_stateless.analysis import classify
 from pylint_stateless.analysis.state import (
     Env,
@@ -209,6 +209,9 @@ class StatelessChecker(BaseChecker):
         self._disk = None
         if config.from_stdin and config.persistent:
             try:
+                # pylint: disable-next=import-outside-toplevel
+                from pylint_stateless.analysis import persist
+
                 self._disk = persist.header(settings)
             except Exception:  # pylint: disable=broad-exception-caught
                 if _DEBUG:

@@ -182,3 +182,5 @@ def test_a_long_lived_process_merges_the_batches_of_each_file(app_copy, home) ->
         ))
     assert got == [expected[0], expected[1], expected[0]]
     assert len(_batches(home)) == 2
+    # Nothing of a run's trees is held by what the server keeps for the disk.
+    assert STORE.disk is not None and not STORE.disk._encoded  # pylint: disable=protected-access

@@ -13,10 +13,12 @@ work is shared with pylint, which builds every module anyway; in an editor run
 astroid nodes, ``self.attr = ...`` recorded as instance attributes from the source, no
 transforms, no inference, and not put in astroid's cache (pylint's checkers never see
 it). A module pylint's own checkers have already built in the run is not built again:
-astroid's tree is taken as it is. Trees, outlines or astroid's, are kept for the life of
-the process, keyed by path and checked against the file's size and modification time, so
-that a long-lived editor server (the VS Code extension runs pylint in-process on every
-save, and clears astroid's cache after each run) reads each module once.
+astroid's tree is taken as it is. Trees, outlines or astroid's, are kept from run to run,
+keyed by path and checked against the file's size and modification time, so that a
+long-lived editor server (the VS Code extension runs pylint in-process on every save, and
+clears astroid's cache after each run) reads each module once; a process started to run
+pylint once drops them when its run ends (``checker.runs_once``), and the next process
+finds the helpers' summaries on disk instead (:mod:`.persist`).
 """
 
 from __future__ import annotations

@@ -24,6 +24,12 @@ portable); and the directories of ``sys.path`` (an installed or removed library 
 them). Anything else (an unreadable or malformed file, a disk that refuses the write) is
 treated as no batch: the run walks as if there were none. Files are replaced atomically,
 so concurrent runs leave one whole batch.
+
+What is not noticed, as by the trees and summaries a language server keeps in memory
+(:mod:`.outline`): a module *added* where an import used to find something else (a new
+``pkg/thing.py`` beside a ``thing`` defined in ``pkg/__init__.py``) until one of the
+files read changes. Directories' stamps would notice it, but an editor that saves by
+renaming a temporary file changes its directory at every save.
 """
 
 from __future__ import annotations
@@ -144,7 +150,9 @@ class Batch:  # pylint: disable=too-many-instance-attributes
         self.setup = ""
         self.files: dict[str, list[int] | None] = {}
         self.changed = False
-        self._rows: dict[str, dict[str, int]] = {table: {} for table in self._TABLES}
+        # Row text -> index, per table: built when a row is first added (a batch that is
+        # only read never needs it).
+        self._rows: dict[str, dict[str, int]] = {}
         self._encoded: dict[int, tuple[object, int]] = {}  # id(object) -> (object, row)
         self._decoded: dict[str, dict[int, object]] = {table: {} for table in self._TABLES}
         self._sites: dict[tuple, Site] = {}
@@ -170,13 +178,23 @@ class Batch:  # pylint: disable=too-many-instance-attributes
         self.changed = True
 
     def _row(self, table: str, row: list) -> int:
+        rows = getattr(self, table)
+        known = self._rows.get(table)
+        if known is None:
+            known = self._rows[table] = {
+                json.dumps(r, separators=(",", ":")): i for i, r in enumerate(rows)
+            }
         text = json.dumps(row, separators=(",", ":"))
-        index = self._rows[table].get(text)
+        index = known.get(text)
         if index is None:
-            rows = getattr(self, table)
-            index = self._rows[table][text] = len(rows)
+            index = known[text] = len(rows)
             rows.append(row)
         return index
+
+    def forget_objects(self) -> None:
+        """Drop the objects remembered by identity while encoding (nodes of this run's
+        trees, which must not outlive it)."""
+        self._encoded.clear()
 
     def _memo(self, table: str, obj: object, make) -> int:  # type: ignore[no-untyped-def]
         # Keyed by identity (nodes hash by identity anyway; a State by its key only); the
@@ -368,9 +386,6 @@ class Batch:  # pylint: disable=too-many-instance-attributes
                 rows = data[table]
                 assert isinstance(rows, list)
                 setattr(batch, table, rows)
-                batch._rows[table] = {
-                    json.dumps(row, separators=(",", ":")): i for i, row in enumerate(rows)
-                }
             batch.summaries = dict(data["summaries"])
             batch.local = dict(data["local"])
             batch.setup = str(data["setup"])

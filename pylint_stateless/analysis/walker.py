@@ -14,12 +14,13 @@ from __future__ import annotations
 import enum
 import os
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from astroid import nodes
 from pylint.interfaces import HIGH, INFERENCE, Confidence
 
 from pylint_stateless import knowledge
-from pylint_stateless.analysis import astutil, outline, persist
+from pylint_stateless.analysis import astutil, outline
 from pylint_stateless.analysis.state import (
     ClassRef,
     Env,
@@ -33,6 +34,9 @@ from pylint_stateless.analysis.state import (
     StateKind,
     StateRef,
 )
+
+if TYPE_CHECKING:
+    from pylint_stateless.analysis import persist
 
 _STATEMENTS = (nodes.Assign, nodes.AugAssign, nodes.AnnAssign, nodes.Delete, nodes.Call)
 _NESTED = (nodes.FunctionDef, nodes.ClassDef, nodes.Lambda)
@@ -154,7 +158,9 @@ class SummaryStore:
     (``--from-stdin``, where other modules' trees are kept between runs: :mod:`.outline`)
     keeps it for the next run of the same process (an editor's language server runs
     pylint in-process on every save), as long as no file the kept summaries read has
-    changed.
+    changed; and it stores them on disk for the next process that lints the same file
+    (:mod:`.persist`), with those that depend on the linted module only through its
+    setup of the application object (``_Summary.local``).
     """
 
     complete: dict[_Key, _Summary] = field(default_factory=dict)
@@ -224,8 +230,10 @@ class SummaryStore:
 
     def read_disk(self, linted: str, header: dict) -> None:
         """Take the summaries stored by earlier runs on ``linted`` (analysis/persist.py)."""
+        persist = _persist()
         if self.disk is not None and linted in self.disk.files:
             self.disk = None  # they read from disk the file now linted from a buffer
+            self.disk_read.clear()
         if self.disk is None:
             self.disk = persist.Batch()
         path = persist.batch_file(linted, header)
@@ -246,6 +254,7 @@ class SummaryStore:
         """The summary stored for ``func`` with ``env`` (``budget``: cut short at it): a
         portable one, or one local to the linted module whose application setup is
         ``setup``. A portable one joins the store."""
+        persist = _persist()
         if self.disk is None or not (self.disk.summaries or self.disk.local):
             return None
         key = persist.summary_key(func, env, budget)
@@ -267,6 +276,7 @@ class SummaryStore:
         """Store the portable summaries computed since the last call, and ``local`` ones
         (of the linted module, whose application setup is ``setup``), with
         ``facts_of(mutation)``."""
+        persist = _persist()
         if self.disk is None:
             return
         for table_key, summary in [*self.complete.items(), *self.truncated.items()]:
@@ -280,9 +290,11 @@ class SummaryStore:
             key = persist.summary_key(*_split(table_key))
             if key is not None and summary.local:
                 self.disk.add(key, summary, facts_of, setup=setup)
+        self.disk.forget_objects()
 
     def save_disk(self, linted: str, header: dict, read: set[str]) -> None:
         """Write the batch for the next run on ``linted``, if it has anything new."""
+        persist = _persist()
         if self.disk is None or not self.disk.changed:
             return
         for path in read - {linted}:
@@ -294,6 +306,15 @@ class SummaryStore:
 
 
 STORE = SummaryStore()
+
+
+def _persist():  # type: ignore[no-untyped-def]
+    """The disk format: imported by the runs that read or write it (one file from an
+    editor) only."""
+    # pylint: disable-next=import-outside-toplevel,redefined-outer-name
+    from pylint_stateless.analysis import persist
+
+    return persist
 
 
 def _split(table_key: tuple) -> tuple[nodes.FunctionDef, Env, int | None]:
