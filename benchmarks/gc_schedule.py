@@ -14,6 +14,13 @@ the plugin, interleaved, each in a child that runs pylint with ``runpy`` and pri
 
     python benchmarks/gc_schedule.py               # 2 runs of each configuration
     python benchmarks/gc_schedule.py --repeats 4
+    python benchmarks/gc_schedule.py --repeats 1 --ballast 0,1000,3000,10000
+
+``--ballast`` runs each configuration again with that many empty lists created, and kept,
+in the child before pylint starts: objects that neither pylint nor the plugin ever look
+at, and that only move the collector's schedule. How much the wall time of one and the
+same configuration moves with them is how much of a difference between two runs can be
+the schedule rather than the work (figures in benchmarks/README.md).
 
 Nothing else is added to the child: a ``gc.callbacks`` hook that counts objects at each
 collection allocates enough to move the schedule itself (on privacyidea it adds a 20th
@@ -36,7 +43,8 @@ from run import COMMON, INTERNAL, PLUGIN, chosen_service, service_parser  # noqa
 
 # The child: pylint as ``python -m pylint`` runs it, then the collector's counters.
 CHILD = """
-import gc, json, runpy, sys
+import gc, json, os, runpy, sys
+ballast = [[] for _ in range(int(os.environ.get("GC_BALLAST", "0")))]
 sys.argv = ["pylint", *sys.argv[1:]]
 try:
     runpy.run_module("pylint", run_name="__main__", alter_sys=True)
@@ -49,7 +57,11 @@ sys.stderr.write("GC_STATS " + json.dumps([g["collections"] for g in gc.get_stat
 def main() -> int:
     parser = service_parser(__doc__)
     parser.add_argument("--repeats", type=int, default=2)
+    parser.add_argument("--ballast", default="0",
+                        help="comma-separated counts of empty lists the child keeps alive "
+                        "before pylint starts (default: 0)")
     args = parser.parse_args()
+    ballasts = [int(n) for n in args.ballast.split(",")]
     service, root = chosen_service(args)
     ignore = [f"--ignore={','.join(service.ignore)}"] if service.ignore else []
     base = [sys.executable, "-c", CHILD, *COMMON, "--recursive=y", *ignore]
@@ -60,23 +72,29 @@ def main() -> int:
     }
     env = dict(os.environ)
     env.pop("PYLINT_STATELESS_DEBUG", None)
-    rows: list[tuple[str, float, list[int]]] = []
+    rows: list[tuple[str, int, float, list[int]]] = []
     for rep in range(args.repeats):
-        for label, cmd in configs.items():
-            print(f"[{rep + 1}/{args.repeats}] {label} ...", file=sys.stderr, flush=True)
-            start = time.perf_counter()
-            proc = subprocess.run(cmd, cwd=root, env=env, stdout=subprocess.DEVNULL,
-                                  stderr=subprocess.PIPE, text=True, check=False)
-            wall = time.perf_counter() - start
-            line = [ln for ln in proc.stderr.splitlines() if ln.startswith("GC_STATS ")]
-            if not line:
-                raise SystemExit(f"no collector counts from the {label} run:\n{proc.stderr}")
-            rows.append((label, wall, json.loads(line[-1].split(" ", 1)[1])))
+        for ballast in ballasts:
+            for label, cmd in configs.items():
+                print(f"[{rep + 1}/{args.repeats}] {label}, ballast {ballast} ...",
+                      file=sys.stderr, flush=True)
+                start = time.perf_counter()
+                proc = subprocess.run(cmd, cwd=root, env={**env, "GC_BALLAST": str(ballast)},
+                                      stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                      text=True, check=False)
+                wall = time.perf_counter() - start
+                line = [ln for ln in proc.stderr.splitlines() if ln.startswith("GC_STATS ")]
+                if not line:
+                    raise SystemExit(f"no collector counts from the {label} run:\n"
+                                     f"{proc.stderr}")
+                rows.append((label, ballast, wall, json.loads(line[-1].split(" ", 1)[1])))
     print(f"`{service.name} {service.version}`, `{service.package}`, `--disable=all` floor\n")
-    print("| plugin | wall s | generation-0 collections | generation 1 | full (generation 2) |")
-    print("|---|---|---|---|---|")
-    for label, wall, counts in rows:
-        print(f"| {label} | {wall:.2f} | {counts[0]:,} | {counts[1]:,} | {counts[2]} |")
+    print("| plugin | ballast | wall s | generation-0 collections | generation 1 | "
+          "full (generation 2) |")
+    print("|---|---|---|---|---|---|")
+    for label, ballast, wall, counts in rows:
+        print(f"| {label} | {ballast:,} | {wall:.2f} | {counts[0]:,} | {counts[1]:,} | "
+              f"{counts[2]} |")
     return 0
 
 
