@@ -401,11 +401,11 @@ class StatelessChecker(BaseChecker):
     def _symbol_override(self, entry: EntryPoint, hit: Hit, resolver: Resolver) -> str | None:
         """'' to classify normally, a symbol to force, None to drop the hit."""
         mutation = hit.mutation
-        loads_data = classify.loads_remote(mutation, resolver)
+        loads_data = classify.fact(mutation, "loads_remote", resolver)
         if entry.role is Role.STARTUP:
             return "startup-state-never-refreshed" if loads_data else None
         if mutation.op is Op.REBIND:
-            if classify.resource_value(mutation, resolver):
+            if classify.fact(mutation, "resource_value", resolver):
                 return None  # a client, lock or pool created lazily: per process by design
             if mutation.lazy:
                 return "startup-state-never-refreshed" if loads_data else None
@@ -531,7 +531,7 @@ def _shared_instance_remedy(report: _Report) -> str:
     if (
         mutation.op is not Op.REBIND
         or report.state.shape is Shape.CONTAINER
-        or classify.augmented(mutation)  # a counter, a running total
+        or classify.fact(mutation, "augmented")  # a counter, a running total
     ):
         return "Keep the data in a database table or Redis, not on the object"
     return (
@@ -575,7 +575,7 @@ def inventory_items(
         state = hit.mutation.state
         if state.key[0] == "memoised":
             continue
-        resource = classify.resource_value(hit.mutation, resolver)
+        resource = classify.fact(hit.mutation, "resource_value", resolver)
         items.append(_item(state, Use.RESOURCE if resource else Use.STARTUP))
         if entry.role is Role.STARTUP:
             items[-1].entry_points = {f"{module.name}.{entry.name}"}

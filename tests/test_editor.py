@@ -4,21 +4,16 @@ mutating expression, and the unsaved buffer (stdin) must be what is analysed."""
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
-import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
-from unittest import mock
 
 import astroid
 import pytest
-from pylint.lint import Run
 
-from helpers import ROOT, messages
+from helpers import ROOT, lint_buffer, messages
 from pylint_stateless.analysis import outline
 from pylint_stateless.analysis.walker import STORE
 from pylint_stateless.checker import runs_once
@@ -99,20 +94,10 @@ def test_a_buffer_gets_the_messages_of_a_whole_project_run(app: str) -> None:
 
 def _lint_in_process(path: Path, text: str, cwd: Path, *checkers: str) -> list[dict]:
     """What the VS Code extension does: pylint run in its own long-lived process."""
-    out = io.StringIO()
-    stdin = io.TextIOWrapper(io.BytesIO(text.encode("utf-8")), encoding="utf-8")
-    old_cwd = os.getcwd()
-    os.chdir(cwd)
-    try:
-        with mock.patch.object(sys, "stdin", stdin), contextlib.redirect_stdout(out):
-            Run(["--rcfile=/dev/null", "--persistent=n", "--reports=n",
-                 "--output-format=json2", "--load-plugins=pylint_stateless",
-                 *(checkers or ("--disable=all", "--enable=stateless")),
-                 "--clear-cache-post-run=y", "--from-stdin", str(path)], exit=False)
-    finally:
-        os.chdir(old_cwd)
-    return [m for m in json.loads(out.getvalue())["messages"]
-            if m["messageId"].startswith("W67")]
+    found = lint_buffer(path, text, cwd, "--persistent=n",
+                        *(checkers or ("--disable=all", "--enable=stateless")),
+                        "--clear-cache-post-run=y")
+    return [m for m in found if m["messageId"].startswith("W67")]
 
 
 @pytest.fixture(name="app_copy")

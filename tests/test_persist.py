@@ -3,20 +3,15 @@ reads what an earlier process stored for the same file, and gets the same messag
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import os
 import shutil
-import sys
 from pathlib import Path
-from unittest import mock
 
 import astroid
 import pytest
-from pylint.lint import Run
 
-from helpers import ROOT, messages
+from helpers import ROOT, lint_buffer, messages
 from pylint_stateless.analysis import outline, persist
 from pylint_stateless.analysis.walker import STORE
 
@@ -31,24 +26,17 @@ def _new_process() -> None:
     STORE.clear()
 
 
+def _key(message: dict) -> tuple:
+    return (message["line"], message["column"], message["symbol"], message["message"],
+            message["confidence"])
+
+
 def _lint(path: Path, cwd: Path, *extra: str, text: str | None = None) -> list[tuple]:
     """``pylint --from-stdin`` in this process, as a fresh one: the plugin's messages."""
     _new_process()
-    out = io.StringIO()
     source = path.read_text(encoding="utf-8") if text is None else text
-    stdin = io.TextIOWrapper(io.BytesIO(source.encode("utf-8")), encoding="utf-8")
-    old_cwd = os.getcwd()
-    os.chdir(cwd)
-    try:
-        with mock.patch.object(sys, "stdin", stdin), contextlib.redirect_stdout(out):
-            Run(["--rcfile=/dev/null", "--reports=n", "--output-format=json2",
-                 "--load-plugins=pylint_stateless", "--disable=all", "--enable=stateless",
-                 *extra, "--from-stdin", str(path)], exit=False)
-    finally:
-        os.chdir(old_cwd)
-    found = json.loads(out.getvalue())["messages"]
-    return sorted((m["line"], m["column"], m["symbol"], m["message"], m["confidence"])
-                  for m in found)
+    found = lint_buffer(path, source, cwd, "--disable=all", "--enable=stateless", *extra)
+    return sorted(map(_key, found))
 
 
 @pytest.fixture(name="home")
@@ -74,8 +62,7 @@ def test_a_stored_batch_gives_the_messages_of_a_whole_project_run(app, home, wal
     whole = messages("--recursive=y", app)
     walks = [0, 0]
     for path in sorted((ROOT / app).rglob("*.py")):
-        expected = sorted((m["line"], m["column"], m["symbol"], m["message"], m["confidence"])
-                          for m in whole if (ROOT / m["path"]) == path)
+        expected = sorted(_key(m) for m in whole if (ROOT / m["path"]) == path)
         first = _lint(path, ROOT)
         first_walked, walked[:] = set(walked), []
         second = _lint(path, ROOT)
@@ -162,24 +149,12 @@ def test_a_long_lived_process_merges_the_batches_of_each_file(app_copy, home) ->
     users = app_copy / "shared_pkg" / "users.py"
     expected = (_lint(orders, app_copy), _lint(users, app_copy))
     _new_process()
-    got = []
-    for path in (orders, users, orders):
-        out = io.StringIO()
-        stdin = io.TextIOWrapper(io.BytesIO(path.read_bytes()), encoding="utf-8")
-        old_cwd = os.getcwd()
-        os.chdir(app_copy)
-        try:
-            with mock.patch.object(sys, "stdin", stdin), contextlib.redirect_stdout(out):
-                Run(["--rcfile=/dev/null", "--reports=n", "--output-format=json2",
-                     "--load-plugins=pylint_stateless", "--disable=all",
-                     "--enable=stateless", "--clear-cache-post-run=y", "--from-stdin",
-                     str(path)], exit=False)
-        finally:
-            os.chdir(old_cwd)
-        got.append(sorted(
-            (m["line"], m["column"], m["symbol"], m["message"], m["confidence"])
-            for m in json.loads(out.getvalue())["messages"]
-        ))
+    got = [
+        sorted(map(_key, lint_buffer(path, path.read_text(encoding="utf-8"), app_copy,
+                                     "--disable=all", "--enable=stateless",
+                                     "--clear-cache-post-run=y")))
+        for path in (orders, users, orders)
+    ]
     assert got == [expected[0], expected[1], expected[0]]
     assert len(_batches(home)) == 2
     # Nothing of a run's trees is held by what the server keeps for the disk.

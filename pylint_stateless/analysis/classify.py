@@ -66,19 +66,21 @@ _GENERIC_REBIND = {**_GENERIC, StateKind.MODULE: "request-rebinds-global"}
 
 
 def _specialise(state: State, hits: list[Hit]) -> str | None:
-    names = _names(state, under_keys=any(keyed(h.mutation) for h in hits))
+    names = _names(state, under_keys=any(fact(h.mutation, "keyed") for h in hits))
     annotation = state.annotation()
     if (
-        any(stores_connection(h.mutation) for h in hits)
+        any(fact(h.mutation, "stores_connection") for h in hits)
         or any(_matches(CONNECTION_RE, n) for n in names)
         or "websocket" in annotation.lower()
     ):
         return "process-local-connection-registry"
     if any(_matches(SESSION_RE, n) for n in names):
         return "in-memory-session-store"
-    if any(_matches(RATE_RE, n) for n in names) or any(client_key(h.mutation) for h in hits):
+    if any(_matches(RATE_RE, n) for n in names) or any(
+        fact(h.mutation, "client_key") for h in hits
+    ):
         return "in-memory-rate-limiter"
-    if any(session_key(h.mutation) for h in hits):
+    if any(fact(h.mutation, "session_key") for h in hits):
         return "in-memory-session-store"
     if any(h.background for h in hits) or _matches(JOB_RE, names[0]):
         return "in-memory-job-status"
@@ -91,66 +93,35 @@ def _specialise(state: State, hits: list[Hit]) -> str | None:
 # Each asks the nodes, or, for a mutation read from disk without them, the stored answer.
 
 
+def fact(mutation: Mutation, name: str, resolver: Resolver | None = None) -> bool:
+    """One of the :class:`Facts` (by field name) about a mutation's expressions."""
+    if mutation.facts is not None:
+        return getattr(mutation.facts, name)
+    return _LIVE[name](mutation, resolver)
+
+
 def facts(mutation: Mutation, resolver: Resolver) -> Facts:
     """Every answer at once: what is stored on disk with a summary."""
     if mutation.facts is not None:
         return mutation.facts
-    return Facts(
-        loads_remote=loads_remote(mutation, resolver),
-        resource_value=resource_value(mutation, resolver),
-        stores_connection=stores_connection(mutation),
-        keyed=keyed(mutation),
-        client_key=client_key(mutation),
-        session_key=session_key(mutation),
-        augmented=augmented(mutation),
-    )
+    return Facts(**{name: find(mutation, resolver) for name, find in _LIVE.items()})
 
 
-def loads_remote(mutation: Mutation, resolver: Resolver) -> bool:
-    """The value written is read from a database or another service."""
-    if mutation.facts is not None:
-        return mutation.facts.loads_remote
-    return loads_remote_data(mutation.value, resolver)
-
-
-def resource_value(mutation: Mutation, resolver: Resolver) -> bool:
-    """The value written is a client, a lock or a pool: per process by design."""
-    if mutation.facts is not None:
-        return mutation.facts.resource_value
-    return mutation.value is not None and resolver.value_shape(mutation.value)[0] is (
-        Shape.RESOURCE
-    )
-
-
-def stores_connection(mutation: Mutation) -> bool:
-    if mutation.facts is not None:
-        return mutation.facts.stores_connection
-    return _stores_connection(mutation.value)
-
-
-def keyed(mutation: Mutation) -> bool:
-    if mutation.facts is not None:
-        return mutation.facts.keyed
-    return mutation.key is not None
-
-
-def client_key(mutation: Mutation) -> bool:
-    if mutation.facts is not None:
-        return mutation.facts.client_key
-    return _keyed_by_client(mutation.key)
-
-
-def session_key(mutation: Mutation) -> bool:
-    if mutation.facts is not None:
-        return mutation.facts.session_key
-    return _keyed_by_session(mutation.key)
-
-
-def augmented(mutation: Mutation) -> bool:
-    """``total += amount``: a counter or a running total."""
-    if mutation.facts is not None:
-        return mutation.facts.augmented
-    return isinstance(mutation.statement, nodes.AugAssign)
+# How each fact is read from a live mutation's nodes (the resolver is the linted module's).
+_LIVE = {
+    # the value written is read from a database or another service
+    "loads_remote": lambda m, resolver: loads_remote_data(m.value, resolver),
+    # the value written is a client, a lock or a pool: per process by design
+    "resource_value": lambda m, resolver: (
+        m.value is not None and resolver.value_shape(m.value)[0] is Shape.RESOURCE
+    ),
+    "stores_connection": lambda m, _resolver: _stores_connection(m.value),
+    "keyed": lambda m, _resolver: m.key is not None,
+    "client_key": lambda m, _resolver: _keyed_by_client(m.key),
+    "session_key": lambda m, _resolver: _keyed_by_session(m.key),
+    # ``total += amount``: a counter or a running total
+    "augmented": lambda m, _resolver: isinstance(m.statement, nodes.AugAssign),
+}
 
 
 def _names(state: State, under_keys: bool) -> list[str]:
