@@ -18,8 +18,7 @@ from pylint.exceptions import EmptyReportError
 from pylint.reporters.ureports.nodes import Section
 from pylint.interfaces import Confidence
 
-from pylint_stateless.analysis import astutil, outline
-from pylint_stateless.analysis import classify
+from pylint_stateless.analysis import astutil, classify, outline
 from pylint_stateless.analysis.state import (
     Env,
     Evidence,

@@ -20,6 +20,15 @@ FunctionNode = nodes.FunctionDef  # AsyncFunctionDef subclasses FunctionDef
 _INFERENCE_LIMIT = 8
 
 
+def file_stamp(path: str) -> tuple[int, int] | None:
+    """What says that a file changed: its modification time and size (None if unreadable)."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return (stat.st_mtime_ns, stat.st_size)
+
+
 def infer_all(node: nodes.NodeNG) -> list[object]:
     """Every value astroid infers for ``node``, Uninferable dropped; [] on failure."""
     values: list[object] = []

@@ -23,12 +23,13 @@ finds the helpers' summaries on disk instead (:mod:`.persist`).
 
 from __future__ import annotations
 
-import os
 from collections import OrderedDict
 
 import astroid
 from astroid import nodes
 from astroid.builder import AstroidBuilder, open_source_file
+
+from pylint_stateless.analysis import astutil
 
 # A kept tree costs about half a megabyte (privacyidea: 60 modules for its largest
 # handler module, +33 MB in the editor's process); the least recently read go first.
@@ -54,11 +55,9 @@ def outline(path: str, modname: str, built: nodes.Module | None = None) -> nodes
     """The tree of the module in ``path``: the one kept, if the file has not changed
     since; else ``built`` (astroid's tree of it, from this run), kept from now on; else
     one built for the plugin only. None on failure."""
-    try:
-        stat = os.stat(path)
-    except OSError:
+    stamp = astutil.file_stamp(path)
+    if stamp is None:
         return None
-    stamp = (stat.st_mtime_ns, stat.st_size)
     cached = _trees.get(path)
     if cached is not None and cached[0] == stamp and cached[1].name == modname:
         _trees.move_to_end(path)

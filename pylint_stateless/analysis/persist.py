@@ -34,6 +34,7 @@ renaming a temporary file changes its directory at every save.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -346,7 +347,9 @@ class Batch:  # pylint: disable=too-many-instance-attributes
         self.changed = True
 
     def unchanged(self) -> bool:
-        return all(stamp(path) == kept for path, kept in self.files.items())
+        # JSON gives lists back: compared as the tuples astutil.file_stamp returns.
+        return all(astutil.file_stamp(path) == (tuple(kept) if kept else None)
+                   for path, kept in self.files.items())
 
     # -- the file ----------------------------------------------------------------------------
 
@@ -364,7 +367,7 @@ class Batch:  # pylint: disable=too-many-instance-attributes
                 json.dump(data, stream, separators=(",", ":"))
             os.replace(temporary, path)
         except BaseException:
-            with _quietly():
+            with contextlib.suppress(OSError):
                 os.unlink(temporary)
             raise
         self.changed = False
@@ -417,22 +420,6 @@ def _site(node) -> list:  # type: ignore[no-untyped-def]
     return _where(node)
 
 
-def stamp(path: str) -> list[int] | None:
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return None
-    return [stat.st_mtime_ns, stat.st_size]
-
-
-class _quietly:  # pylint: disable=invalid-name
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *exc: object) -> bool:
-        return True
-
-
 # --- where batches live ---------------------------------------------------------------------
 
 _SOURCES: list[str] = []
@@ -448,7 +435,7 @@ def _sources_digest() -> str:
             for name in sorted(files):
                 if name.endswith(".py"):
                     path = os.path.join(directory, name)
-                    stamps.append([os.path.relpath(path, package), stamp(path)])
+                    stamps.append([os.path.relpath(path, package), astutil.file_stamp(path)])
         _SOURCES.append(hashlib.sha1(json.dumps(stamps).encode()).hexdigest())
     return _SOURCES[0]
 
@@ -461,7 +448,7 @@ def header(settings: object) -> dict:
                      sys.version],
         "settings": hashlib.sha1(_canonical(settings).encode()).hexdigest(),
         # Installing or removing a library changes its directory.
-        "libraries": [[entry, stamp(entry)] for entry in sys.path
+        "libraries": [[entry, list(astutil.file_stamp(entry) or ())] for entry in sys.path
                       if os.path.basename(entry) in {"site-packages", "dist-packages"}],
     }
 

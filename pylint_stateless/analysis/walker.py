@@ -12,7 +12,6 @@ summary does not depend on which module is being linted, for the whole run
 from __future__ import annotations
 
 import enum
-import os
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -139,9 +138,6 @@ class _Summary:
         return self.app_bound and not (self.module_bound or self.cuts)
 
 
-_Key = tuple[nodes.FunctionDef, Env]
-
-
 @dataclass
 class SummaryStore:
     """Summaries shared by the walks of every module linted in one process.
@@ -210,7 +206,7 @@ class SummaryStore:
             for key in stale:
                 del table[key]  # read astroid's trees, which the next run builds anew
         self.persisted &= {*self.complete, *self.truncated}
-        self.files = {path: _stamp(path) for path in read - linted}
+        self.files = {path: astutil.file_stamp(path) for path in read - linted}
 
     def drop_reading(self, path: str | None) -> None:
         """The run lints ``path`` from a buffer: summaries that read it from disk go."""
@@ -254,9 +250,9 @@ class SummaryStore:
         """The summary stored for ``func`` with ``env`` (``budget``: cut short at it): a
         portable one, or one local to the linted module whose application setup is
         ``setup``. A portable one joins the store."""
-        persist = _persist()
         if self.disk is None or not (self.disk.summaries or self.disk.local):
             return None
+        persist = _persist()
         key = persist.summary_key(func, env, budget)
         if key is None:
             return None
@@ -276,9 +272,9 @@ class SummaryStore:
         """Store the portable summaries computed since the last call, and ``local`` ones
         (of the linted module, whose application setup is ``setup``), with
         ``facts_of(mutation)``."""
-        persist = _persist()
         if self.disk is None:
             return
+        persist = _persist()
         for table_key, summary in [*self.complete.items(), *self.truncated.items()]:
             if table_key in self.persisted:
                 continue
@@ -294,15 +290,15 @@ class SummaryStore:
 
     def save_disk(self, linted: str, header: dict, read: set[str]) -> None:
         """Write the batch for the next run on ``linted``, if it has anything new."""
-        persist = _persist()
         if self.disk is None or not self.disk.changed:
             return
+        persist = _persist()
         for path in read - {linted}:
-            self.disk.files[path] = persist.stamp(path)
+            self.disk.files[path] = astutil.file_stamp(path)
         self.disk.dump(persist.batch_file(linted, header), header)
 
     def _files_unchanged(self) -> bool:
-        return all(_stamp(path) == stamp for path, stamp in self.files.items())
+        return all(astutil.file_stamp(path) == kept for path, kept in self.files.items())
 
 
 STORE = SummaryStore()
@@ -331,14 +327,6 @@ def _stored_mutation(  # pylint: disable=too-many-arguments,too-many-positional-
     facts: list[bool],
 ) -> Mutation:
     return Mutation(state, Op[op], site, site, None, None, lazy, confidence, Facts(*facts))
-
-
-def _stamp(path: str) -> tuple[int, int] | None:
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return None
-    return (stat.st_mtime_ns, stat.st_size)
 
 
 @dataclass
