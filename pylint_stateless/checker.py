@@ -220,8 +220,10 @@ class StatelessChecker(BaseChecker):
         """Write the inventory, in a sequential run (a ``-j`` run writes it after merging)."""
         config = self.linter.config
         keep = self._keeps()
-        read = _files_read() if keep or self._disk is not None else set()
-        if self._disk is not None and len(self._linted) == 1:
+        saving = self._disk is not None and len(self._linted) == 1 and STORE.unsaved()
+        # Stat'ing every file the run read is for what outlives it only.
+        read = _files_read() if keep or saving else set()
+        if saving:
             try:
                 STORE.save_disk(next(iter(self._linted)), self._disk, read)
             except Exception:  # pylint: disable=broad-exception-caught

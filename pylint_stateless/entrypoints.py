@@ -139,9 +139,9 @@ class Discovery:  # pylint: disable=too-many-instance-attributes
 
     def add_call(self, node: nodes.Call) -> None:
         name = astutil.last_name(node.func)
-        if name in self.knowledge.registration_names or (
+        if (name in self.knowledge.registration_names or (
             name is not None and _GRPC_REGISTRATION.match(name)
-        ):
+        )) and _passes_non_literal(node):
             self.calls.append(node)
 
     # -- resolution ---------------------------------------------------------------------
@@ -694,6 +694,15 @@ def _route_label(name: str, call: nodes.Call | None, path_from_args: bool = Fals
         verb = ",".join(verbs) if verbs else ("route" if path_from_args else "GET")
     return f"{verb} {path}" if path else verb
 
+
+def _passes_non_literal(call: nodes.Call) -> bool:
+    """Whether an argument of ``call`` could name a handler. A registration registers one
+    of its arguments (a function, a class, an instance, or a list of them); a call with
+    only literal arguments (``request.args.get("page")``, ``Flask()``) registers nothing,
+    and most calls named ``get`` or ``append`` are such."""
+    return any(not isinstance(arg, nodes.Const) for arg in call.args) or any(
+        not isinstance(keyword.value, nodes.Const) for keyword in call.keywords or ()
+    )
 
 def _first_param_is(func: nodes.FunctionDef, name: str) -> bool:
     return _param_names(func)[:1] == [name]

@@ -5,14 +5,18 @@ from __future__ import annotations
 import pkgutil
 from collections import Counter
 
+import astroid
 import pylint.extensions
 import pytest
+from astroid import nodes
 from pylint import checkers
 from pylint.lint import PyLinter, Run
 from pylint.reporters import CollectingReporter
 
 import pylint_stateless
 from pylint_stateless.checker import StatelessChecker
+from pylint_stateless.entrypoints import Discovery, Knowledge
+from pylint_stateless.frameworks import FRAMEWORKS
 from pylint_stateless.messages import MESSAGES, MSG_ID_BASE
 
 from helpers import PLUGIN_ONLY, ROOT, messages, run_pylint
@@ -149,3 +153,28 @@ def test_acceptance_floor_cases_are_in_the_repo_examples() -> None:
     found = {m["symbol"] for m in messages("--recursive=y", "examples/shop")}
     assert len(found) >= 6, found
     assert (ROOT / "examples" / "shop" / "main.py").exists()
+
+
+def test_only_calls_that_can_pass_a_handler_are_registration_candidates() -> None:
+    """``get``, ``append``, ``path``... are registration names; the calls among them whose
+    arguments are all literals register nothing and are not kept for resolution."""
+    module = astroid.parse('''
+from aiohttp import web
+def handler(request): ...
+routes = [web.get("/", handler)]
+page = request.args.get("page")
+flag = options.get("x", None)
+app = web.Application()
+app.router.add_get("/x", handler=handler)
+hooks.append(handler)
+log.append("done")
+''', module_name="app")
+    discovery = Discovery(module, Knowledge(frameworks=tuple(FRAMEWORKS)))
+    for call in module.nodes_of_class(nodes.Call):
+        discovery.add_call(call)
+    assert sorted(call.as_string() for call in discovery.calls) == [
+        "app.router.add_get('/x', handler=handler)", "hooks.append(handler)",
+        "web.get('/', handler)",
+    ]
+    entry_points = discovery.entry_points()
+    assert {e.func.name for e in entry_points} == {"handler"}

@@ -63,6 +63,9 @@ class Op(enum.Enum):
 
 
 _Key = tuple[nodes.FunctionDef, Env]
+# Most summaries have no cut; ``frozenset()`` is a new object each time, and a run keeps
+# every summary: one shared empty set instead of one per summary.
+_NO_CUTS: frozenset = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +127,7 @@ class _Summary:
     # reached again and did not enter: a recursion. The summary depends on that stack,
     # unless the function cut is the summary's own: a cycle that closes where it began
     # is all in that summary.
-    cuts: frozenset[_Key] = frozenset()
+    cuts: frozenset[_Key] = _NO_CUTS
 
     @property
     def portable(self) -> bool:
@@ -288,9 +291,13 @@ class SummaryStore:
                 self.disk.add(key, summary, facts_of, setup=setup)
         self.disk.forget_objects()
 
+    def unsaved(self) -> bool:
+        """Whether the batch read from disk has summaries it did not have."""
+        return self.disk is not None and self.disk.changed
+
     def save_disk(self, linted: str, header: dict, read: set[str]) -> None:
         """Write the batch for the next run on ``linted``, if it has anything new."""
-        if self.disk is None or not self.disk.changed:
+        if not self.unsaved():
             return
         persist = _persist()
         for path in read - {linted}:
@@ -374,7 +381,9 @@ class Walker:
         finally:
             self._active.discard(key)
         module_bound, app_bound = self._binds_current(func, env)
-        cuts = summary.cuts - {key}  # a recursion back to here: nothing of it is missing
+        # A recursion back to here: nothing of it is missing.
+        cuts = summary.cuts - {key} if key in summary.cuts else summary.cuts
+        cuts = cuts or _NO_CUTS
         module_bound = summary.module_bound or module_bound or self.resolver.taint != taint
         app_bound = summary.app_bound or app_bound or self.resolver.app_taint != app_taint
         if (cuts, module_bound, app_bound) != (summary.cuts, summary.module_bound,
@@ -441,7 +450,7 @@ class Walker:
         # makes summaries grow exponentially with the depth.
         hits: dict[tuple[int, tuple[str, ...], bool], Hit] = {}
         truncated = module_bound = app_bound = False
-        cuts: frozenset[_Key] = frozenset()
+        cuts: frozenset[_Key] = _NO_CUTS
         modules = {func.root().name}
         depth = 0
         memoised = self._memoised_forever(func)
@@ -463,7 +472,8 @@ class Walker:
                 truncated = truncated or sub.truncated
                 module_bound = module_bound or sub.module_bound
                 app_bound = app_bound or sub.app_bound
-                cuts |= sub.cuts
+                if sub.cuts:
+                    cuts |= sub.cuts
                 modules |= sub.modules
                 depth = max(depth, sub.depth + 1)
                 step = Step(node, callee, deferred)
