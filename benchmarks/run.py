@@ -64,21 +64,16 @@ EDITOR_COMMON = ["--rcfile=/dev/null", "--jobs=1"]
 VSCODE_TOOL_ARGS = ["--reports=n", "--output-format=json2"]
 VSCODE_EXTRA_ARGS = ["--clear-cache-post-run=y"]
 
+# Runs across the garbage collector's schedule: the same pair of commands, each with N
+# empty lists created at start-up (benchmarks/schedule/). The ballasts span about one gap
+# between the last full collections of a run (gc_schedule.py), so the median over them is
+# what the plugin costs across projects rather than one draw.
 SCHEDULE_NOTE = (
     "A full collection scans every object alive; where they fall is decided by object "
     "counts, so any change to a run can add or save one (0.1-0.7 s here). Each pair also "
     "ran with N empty lists created at start-up (benchmarks/schedule/), which moves that "
     "schedule and nothing else; the budget is judged on the median over schedules, the "
     "first row of each kind (no ballast) is one draw of it.")
-# Runs across the garbage collector's schedule. A pylint run spends a third of its time
-# in full collections here, each a scan of every object alive (tenths of a second late in
-# a large run); whether one more falls before the run ends is decided by object counts,
-# so any change to a run (another file or project, another pylint, a plugin) can add or
-# save one. A run on one input measures one draw of that schedule. The same pair of
-# commands is also run with N empty lists created at start-up (benchmarks/schedule/),
-# which moves the schedule and nothing else; the budget is judged on the median over
-# these schedules, which is what a plugin costs across projects. Ballasts span about one
-# gap between the last full collections of each run (measured with gc_schedule.py).
 FLOOR_BALLASTS = (0, 100_000, 200_000, 300_000)
 EDITOR_BALLASTS = (0, 25_000, 50_000, 75_000)
 

@@ -381,9 +381,7 @@ class Walker:
         finally:
             self._active.discard(key)
         module_bound, app_bound = self._binds_current(func, env)
-        # A recursion back to here: nothing of it is missing.
-        cuts = summary.cuts - {key} if key in summary.cuts else summary.cuts
-        cuts = cuts or _NO_CUTS
+        cuts = summary.cuts - {key} or _NO_CUTS  # a recursion back to here: nothing is missing
         module_bound = summary.module_bound or module_bound or self.resolver.taint != taint
         app_bound = summary.app_bound or app_bound or self.resolver.app_taint != app_taint
         if (cuts, module_bound, app_bound) != (summary.cuts, summary.module_bound,
