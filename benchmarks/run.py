@@ -142,6 +142,7 @@ class Sample:
     problem: str = ""
     ballast: int | None = None  # run across schedules (benchmarks/schedule/)
     full_collections: int = -1
+    plugin_ms: dict[str, float] = field(default_factory=dict)  # import, register, hooks
 
 
 # A tiny wrapper (``python -S -c WRAPPER result_file cmd...``) that starts pylint and
@@ -264,7 +265,8 @@ def run_warm_editor(configs: tuple[list[str], list[str]], repeats: int, cwd: Pat
 
 
 def run_pylint(label: str, args: list[str], cwd: Path, log_dir: Path,  # pylint: disable=too-many-arguments,too-many-positional-arguments
-               stdin_path: Path | None = None, ballast: int | None = None) -> Sample:
+               stdin_path: Path | None = None, ballast: int | None = None,
+               time_plugin: bool = False) -> Sample:
     """Run ``python -m pylint *args`` in a fresh child; wall time and the child's peak RSS.
 
     The wrapper measures with ``os.wait4``, which returns the resource usage of exactly
@@ -274,7 +276,8 @@ def run_pylint(label: str, args: list[str], cwd: Path, log_dir: Path,  # pylint:
 
     With ``ballast``, the child starts with ``benchmarks/schedule/`` on ``PYTHONPATH``
     and that many empty lists alive, which moves the collector's schedule (see
-    :data:`SCHEDULE_NOTE`), and reports how many full collections it ran.
+    :data:`SCHEDULE_NOTE`), and reports how many full collections it ran; with
+    ``time_plugin`` also the plugin's import, ``register`` and hooks, timed in the child.
     """
     log_dir.mkdir(parents=True, exist_ok=True)
     slug = re.sub(r"[^A-Za-z0-9]+", "_", label).strip("_")
@@ -288,6 +291,7 @@ def run_pylint(label: str, args: list[str], cwd: Path, log_dir: Path,  # pylint:
         env["PYTHONPATH"] = os.pathsep.join(
             p for p in (str(HERE / "schedule"), env.get("PYTHONPATH")) if p)
         env["BENCH_BALLAST"] = str(ballast)
+        env["BENCH_TIME_PLUGIN"] = "1" if time_plugin else ""
     cmd = [sys.executable, "-m", "pylint", *args]
     with open(out_path, "wb") as out, open(err_path, "wb") as err, \
             open(stdin_path or os.devnull, "rb") as stdin:
@@ -315,6 +319,10 @@ def run_pylint(label: str, args: list[str], cwd: Path, log_dir: Path,  # pylint:
     counts = re.findall(r"^BENCH_GC (\d+)$", stderr, re.MULTILINE)
     if counts:
         sample.full_collections = int(counts[-1])
+    timed = re.findall(r"^BENCH_PLUGIN (.*)$", stderr, re.MULTILINE)
+    if timed:
+        sample.plugin_ms = {k: float(v) for k, v in
+                            (item.split("=") for item in timed[-1].split())}
     if "Traceback" in stderr:
         sample.problem = (sample.problem + " traceback on stderr").strip()
     print(f"  {label:<52} {wall:8.2f} s {maxrss_kb / 1024:7.0f} MB"
@@ -738,6 +746,7 @@ def main(argv: list[str] | None = None) -> int:  # pylint: disable=too-many-loca
             with_.append(run_pylint(f"editor with #{rep}/{args.editor_repeats}",
                                     editor_cmds[1], root, editor_logs, buffer))
         editor_sched: list[tuple[Sample, Sample]] = []
+        timed_runs: list[Sample] = []
         if not args.quick:
             print("  editor, fresh processes across the collector's schedule ...",
                   file=sys.stderr, flush=True)
@@ -748,6 +757,14 @@ def main(argv: list[str] | None = None) -> int:  # pylint: disable=too-many-loca
             per_schedule = max(1, args.editor_repeats // len(EDITOR_BALLASTS))
             editor_sched = across_schedules(editor_cmds, EDITOR_BALLASTS, per_schedule, root,
                                             editor_logs, "editor", buffer=editor_file)
+            # The plugin's own work in such a process, timed inside it (separate runs:
+            # the timers are not in the pairs above).
+            for rep in range(1, 5):
+                buffer = editor_logs / f"buffer_timed_{rep}.py"
+                buffer.write_bytes(editor_file.read_bytes() + f"\n# save t{rep}\n".encode())
+                timed_runs.append(run_pylint(f"editor with, plugin timed #{rep}/4",
+                                             editor_cmds[1], root, editor_logs, buffer,
+                                             ballast=0, time_plugin=True))
         print("  editor, warm process (as the extension runs pylint) ...", file=sys.stderr,
               flush=True)
         warm = run_warm_editor(editor_cmds, args.editor_repeats, root, editor_file,
@@ -791,6 +808,18 @@ def main(argv: list[str] | None = None) -> int:  # pylint: disable=too-many-loca
             report.raw["editor_schedules"] = [[asdict(a), asdict(b)] for a, b in editor_sched]
             problems.extend(f"{x.label}: {x.problem}" for pair in editor_sched for x in pair
                             if x.problem)
+        if timed_runs and all(r.plugin_ms for r in timed_runs):
+            parts = {key: median([r.plugin_ms[key] for r in timed_runs])
+                     for key in timed_runs[0].plugin_ms}
+            total = median([sum(r.plugin_ms.values()) for r in timed_runs])
+            sched_rows.append(
+                f"| fresh process per run, the plugin's own work timed inside it "
+                f"({len(timed_runs)} runs, medians): "
+                + ", ".join(f"{key} {ms:.0f} ms" for key, ms in parts.items())
+                + f" | - | {total:.0f} ms | {total:+.0f} ms | <= +50 ms "
+                f"{verdict(total <= 50)} (the collector's schedule comes on top) |")
+            report.raw["editor_timed"] = [asdict(r) for r in timed_runs]
+        problems.extend(f"{r.label}: {r.problem}" for r in timed_runs if r.problem)
         report.add(
             "", "## 2. Single-file editor run (VS Code pylint extension)", "",
             f"`pylint {shlex.join(editor_cmds[1][len(EDITOR_COMMON):])}` with the file on "
