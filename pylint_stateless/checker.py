@@ -62,7 +62,7 @@ class CsvChoices(tuple):
         return tuple.__contains__(self, value)
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class _Report:
     """One message to emit: one state at one place in the linted module."""
 

@@ -115,7 +115,7 @@ class Knowledge:
         return [fw for fw in self.frameworks if qnames & fw.app_classes]
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Discovery:  # pylint: disable=too-many-instance-attributes
     """Collects candidates during the pylint walk; resolves them on demand."""
 

@@ -91,7 +91,7 @@ class Item:
         )
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Inventory:
     items: dict[tuple[str, str], Item] = field(default_factory=dict)
 

@@ -172,7 +172,7 @@ class Env:
         return Env(tuple(sorted(mapping.items(), key=lambda item: item[0])))
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Resolver:
     """Resolves expressions to references; caches per linted module."""
 

@@ -141,7 +141,7 @@ class _Summary:
         return self.app_bound and not (self.module_bound or self.cuts)
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class SummaryStore:
     """Summaries shared by the walks of every module linted in one process.
 
@@ -336,7 +336,7 @@ def _stored_mutation(  # pylint: disable=too-many-arguments,too-many-positional-
     return Mutation(state, Op[op], site, site, None, None, lazy, confidence, Facts(*facts))
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Walker:
     resolver: Resolver
     max_depth: int = 5
