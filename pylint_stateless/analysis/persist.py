@@ -35,10 +35,10 @@ renaming a temporary file changes its directory at every save.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import sys
+import zlib
 from dataclasses import dataclass
 
 import astroid
@@ -436,7 +436,7 @@ def _sources_digest() -> str:
                 if name.endswith(".py"):
                     path = os.path.join(directory, name)
                     stamps.append([os.path.relpath(path, package), astutil.file_stamp(path)])
-        _SOURCES.append(hashlib.sha1(json.dumps(stamps).encode()).hexdigest())
+        _SOURCES.append(_digest(json.dumps(stamps)))
     return _SOURCES[0]
 
 
@@ -446,11 +446,20 @@ def header(settings: object) -> dict:
         "format": FORMAT,
         "versions": [__version__, _sources_digest(), pylint.__version__, astroid.__version__,
                      sys.version],
-        "settings": hashlib.sha1(_canonical(settings).encode()).hexdigest(),
+        "settings": _digest(_canonical(settings)),
         # Installing or removing a library changes its directory.
         "libraries": [[entry, list(astutil.file_stamp(entry) or ())] for entry in sys.path
                       if os.path.basename(entry) in {"site-packages", "dist-packages"}],
     }
+
+
+def _digest(text: str) -> str:
+    """64 bits of ``text``: two checksums from ``zlib``, which pylint has imported already
+    (``hashlib`` would load OpenSSL: 2 ms of every editor run). For names and header
+    fields, not against crafted input: two settings or source trees with one digest by
+    accident are as unlikely as with any 64-bit hash."""
+    data = text.encode("utf-8", "surrogatepass")
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
 
 
 def _canonical(value: object) -> str:
@@ -469,7 +478,5 @@ def batch_file(linted: str, head: dict) -> str:
     from pylint import constants  # pylint: disable=import-outside-toplevel
 
     home = os.environ.get("PYLINTHOME") or constants.DEFAULT_PYLINT_HOME
-    name = hashlib.sha1(
-        f"{os.path.abspath(linted)}\0{head['settings']}".encode("utf-8", "surrogatepass")
-    ).hexdigest()
-    return os.path.join(home, "stateless", f"{name[:24]}.json")
+    name = _digest(f"{os.path.abspath(linted)}\0{head['settings']}")
+    return os.path.join(home, "stateless", f"{name}.json")
