@@ -456,8 +456,8 @@ def header(settings: object) -> dict:
 def _digest(text: str) -> str:
     """64 bits of ``text``: two checksums from ``zlib``, which pylint has imported already
     (``hashlib`` would load OpenSSL: 2 ms of every editor run). For names and header
-    fields, not against crafted input: two settings or source trees with one digest by
-    accident are as unlikely as with any 64-bit hash."""
+    fields, not against crafted input: two settings or source trees taken for one another
+    by accident need both checksums to agree."""
     data = text.encode("utf-8", "surrogatepass")
     return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
 
