@@ -208,31 +208,21 @@ def lint(args):
     messages = json.loads(output)["messages"]
     return {"wall": wall, "messages": len(messages), "traceback": "Traceback" in errors,
             "plugin_messages": sum(m["messageId"].startswith("W67") for m in messages)}
-# The plugin's own time: timers around ``register`` and the checker's hooks, which
-# include the astroid work the plugin asks for (lookups, modules it builds).
-own = [0.0]
-def timed(function):
-    def wrapper(*args):
-        start = time.perf_counter()
-        try:
-            return function(*args)
-        finally:
-            own[0] += time.perf_counter() - start
-    wrapper.__name__ = function.__name__
-    wrapper.__dict__.update(function.__dict__)  # ``checks_msgs`` of pylint's decorator
-    return wrapper
-import pylint_stateless, pylint_stateless.checker as checker_module
-pylint_stateless.register = timed(pylint_stateless.register)
-hooks = checker_module.StatelessChecker
-for name in [n for n in vars(hooks) if n.startswith(("visit_", "leave_")) or n in ("open", "close")]:
-    setattr(hooks, name, timed(getattr(hooks, name)))
+# The plugin's own time: timers around ``register`` and the checker's hooks
+# (benchmarks/schedule/plugin_timers.py, imported from BENCH_TIMERS).
+import os
+sys.path.insert(0, os.environ["BENCH_TIMERS"])
+from plugin_timers import time_plugin
+del sys.path[0]
+own = {}
+time_plugin(own)
 _lint = lint
 def lint(args):
-    own[0] = 0.0
+    own["register"] = own["hooks"] = 0.0
     collector["time"], collector["full"] = 0.0, 0
     result = _lint(args)
-    return {**result, "plugin_own": own[0], "gc_time": collector["time"],
-            "full_collections": collector["full"]}
+    return {**result, "plugin_own": own["register"] + own["hooks"],
+            "gc_time": collector["time"], "full_collections": collector["full"]}
 # The first save of the first session on this file: nothing stored on disk (PYLINTHOME is
 # new). Then what a new session starts with (nothing kept in memory), and the first save
 # of each configuration, with what the first session stored.
@@ -258,6 +248,7 @@ def run_warm_editor(configs: tuple[list[str], list[str]], repeats: int, cwd: Pat
     env = dict(os.environ)
     env.pop("PYLINT_STATELESS_DEBUG", None)
     env["PYLINTHOME"] = str(log_dir / "pylinthome-warm")
+    env["BENCH_TIMERS"] = str(HERE / "schedule")
     shutil.rmtree(env["PYLINTHOME"], ignore_errors=True)
     subprocess.run([sys.executable, "-c", WARM_RUNNER, str(out), str(repeats), str(source),
                     *(json.dumps(c) for c in configs)], cwd=cwd, env=env, check=True)

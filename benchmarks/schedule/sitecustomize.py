@@ -24,34 +24,18 @@ _BALLAST = [[] for _ in range(int(os.environ.get("BENCH_BALLAST") or 0))]
 _TIMES = {"import": 0.0, "register": 0.0, "hooks": 0.0}
 
 
-def _timed(function, key):
-    def wrapper(*args):
-        start = time.perf_counter()
-        try:
-            return function(*args)
-        finally:
-            _TIMES[key] += time.perf_counter() - start
-
-    wrapper.__name__ = function.__name__
-    wrapper.__dict__.update(function.__dict__)  # ``checks_msgs`` of pylint's decorator
-    return wrapper
-
-
 def _time_plugin() -> None:
     # pylint: disable=import-outside-toplevel,unused-import
     import pylint.checkers
     import pylint.lint  # noqa: F401
 
     start = time.perf_counter()
-    import pylint_stateless
-    import pylint_stateless.checker as checker
+    import pylint_stateless.checker  # noqa: F401
 
     _TIMES["import"] = time.perf_counter() - start
-    pylint_stateless.register = _timed(pylint_stateless.register, "register")
-    hooks = checker.StatelessChecker
-    for name in [n for n in vars(hooks)
-                 if n.startswith(("visit_", "leave_")) or n in ("open", "close")]:
-        setattr(hooks, name, _timed(getattr(hooks, name), "hooks"))
+    from plugin_timers import time_plugin  # beside this file, on PYTHONPATH
+
+    time_plugin(_TIMES)
 
 
 def _report() -> None:
