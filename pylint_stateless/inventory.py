@@ -18,8 +18,19 @@ import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from astroid import nodes
 from pylint.reporters.ureports.nodes import Section, Table
+
+from pylint_stateless.analysis.model import Shape, State, StateKind
+from pylint_stateless.frameworks import Role
+
+if TYPE_CHECKING:
+    from pylint_stateless.analysis.resolver import Resolver
+    from pylint_stateless.entrypoints import EntryPoint
+    from pylint_stateless.analysis.model import Hit
+    from pylint_stateless.verdict import Report
 
 
 class Use(enum.IntEnum):
@@ -137,3 +148,60 @@ class Inventory:
                 ", ".join(sorted(item.entry_points)) or "-",
             ]
         section.append(Table(children=cells, cols=5, rheaders=1))
+
+
+# --- what one linted module contributes ------------------------------------------------
+
+_INVENTORIED = frozenset({Shape.CONTAINER, Shape.INSTANCE, Shape.APP, Shape.RESOURCE})
+_KINDS = {StateKind.MODULE: "module", StateKind.CLASS: "class",
+          StateKind.ATTRIBUTE: "attribute", StateKind.APP: "application"}
+
+
+def items_of(
+    module: nodes.Module,
+    resolver: Resolver,
+    reports: Iterable[Report],
+    dropped: Iterable[tuple[EntryPoint, Hit]],
+) -> list[Item]:
+    """What ``module`` defines, and what its entry points and start-up code write."""
+    items: list[Item] = []
+    for name, bindings in module.locals.items():
+        if not any(isinstance(b, nodes.AssignName) and b.scope() is module for b in bindings):
+            continue
+        state = resolver.states.module_state(module, name)
+        if state is not None and state.shape in _INVENTORIED:
+            items.append(_item(state, Use.RESOURCE if state.shape is Shape.RESOURCE else None))
+    for cls in module.nodes_of_class(nodes.ClassDef):
+        for name, bindings in cls.locals.items():
+            if any(isinstance(b, nodes.AssignName) for b in bindings):
+                state = resolver.states.class_attr(cls, name)
+                if state is not None and state.shape is Shape.CONTAINER:
+                    items.append(_item(state, None))
+    for report in reports:
+        entry_points = {f"{module.name}.{e.name}" for e in report.entries}
+        state: State | None = report.state
+        use = Use.STARTUP if all(e.role is Role.STARTUP for e in report.entries) else Use.REQUEST
+        while state is not None:  # a shared instance is mutated through its attributes
+            item = _item(state, use)
+            item.entry_points = set(entry_points)
+            if state is report.state:
+                item.messages = {report.symbol}
+            items.append(item)
+            state = state.owner if state.kind is StateKind.ATTRIBUTE else None
+    for entry, hit in dropped:
+        state = hit.mutation.state
+        if state.key[0] == "memoised":
+            continue
+        items.append(_item(state, Use.RESOURCE if hit.mutation.facts.resource_value
+                           else Use.STARTUP))
+        if entry.role is Role.STARTUP:
+            items[-1].entry_points = {f"{module.name}.{entry.name}"}
+    return items
+
+
+def _item(state: State, use: Use | None) -> Item:
+    type_name = state.type_name if state.type_name != "value" else "attribute"
+    return Item(
+        name=state.name, kind=_KINDS[state.kind], module=state.module, line=state.line,
+        type=type_name, use=use if use is not None else Use.READ_ONLY,
+    )

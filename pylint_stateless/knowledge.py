@@ -1,13 +1,21 @@
-"""Type knowledge: in-memory containers, process resources, per-request objects.
+"""What the checker knows: the standard library's and common libraries' types, and the
+framework tables in force (:class:`Knowledge`).
 
 Tables of qualified names, matched against inferred classes and their ancestors
 first; the ``*_NAME_RE`` patterns are the lower-confidence fallback used when the
-defining library cannot be inferred.
+defining library cannot be inferred. What a web framework's objects are is declared in
+its module under :mod:`pylint_stateless.frameworks`; :class:`Knowledge` joins those
+declarations to the tables here.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from pylint_stateless.frameworks import FRAMEWORKS
+from pylint_stateless.frameworks.base import Deferral, EntryClass, Framework, Registration, Role
 
 # Mutable in-memory containers: qualified class name -> the name shown to users.
 CONTAINER_TYPES: dict[str, str] = {
@@ -86,7 +94,7 @@ RESOURCE_TYPES = frozenset(
         # HTTP clients
         "httpx.Client", "httpx.AsyncClient", "httpx._client.Client",
         "httpx._client.AsyncClient", "requests.sessions.Session", "requests.Session",
-        "aiohttp.client.ClientSession", "aiohttp.ClientSession", "urllib3.poolmanager.PoolManager",
+        "urllib3.poolmanager.PoolManager",
         # databases, caches, brokers
         "sqlalchemy.engine.base.Engine", "sqlalchemy.engine.Engine",
         "sqlalchemy.ext.asyncio.engine.AsyncEngine", "sqlalchemy.orm.session.sessionmaker",
@@ -96,8 +104,7 @@ RESOURCE_TYPES = frozenset(
         "redis.connection.ConnectionPool", "pymongo.mongo_client.MongoClient",
         "motor.motor_asyncio.AsyncIOMotorClient", "asyncpg.pool.Pool",
         "psycopg_pool.pool.ConnectionPool", "databases.core.Database",
-        "celery.app.base.Celery", "kombu.connection.Connection",
-        "flask_sqlalchemy.SQLAlchemy", "flask_sqlalchemy.extension.SQLAlchemy",
+        "kombu.connection.Connection",
         # metrics: per process by design
         "prometheus_client.metrics.Counter", "prometheus_client.metrics.Gauge",
         "prometheus_client.metrics.Histogram", "prometheus_client.metrics.Summary",
@@ -105,7 +112,6 @@ RESOURCE_TYPES = frozenset(
         "prometheus_client.registry.CollectorRegistry",
         # templates and compiled patterns
         "jinja2.environment.Environment", "jinja2.Environment",
-        "starlette.templating.Jinja2Templates", "fastapi.templating.Jinja2Templates",
         "re.Pattern", "typing.Pattern",
     }
 )
@@ -116,7 +122,7 @@ RESOURCE_CALLS = frozenset(
         "threading.Condition", "threading.local", "asyncio.Lock", "asyncio.Semaphore",
         "asyncio.Event", "asyncio.Queue", "queue.Queue", "logging.getLogger",
         "structlog.get_logger", "httpx.Client", "httpx.AsyncClient", "requests.Session",
-        "aiohttp.ClientSession", "sqlalchemy.create_engine",
+        "sqlalchemy.create_engine",
         "sqlalchemy.ext.asyncio.create_async_engine", "sqlalchemy.orm.sessionmaker",
         "redis.Redis", "redis.StrictRedis", "redis.from_url", "redis.asyncio.Redis",
         "redis.asyncio.from_url", "aioredis.from_url", "asyncpg.create_pool",
@@ -124,9 +130,7 @@ RESOURCE_CALLS = frozenset(
         "boto3.resource", "boto3.session.Session", "re.compile",
         "concurrent.futures.ThreadPoolExecutor", "concurrent.futures.ProcessPoolExecutor",
         "prometheus_client.Counter", "prometheus_client.Gauge", "prometheus_client.Histogram",
-        "prometheus_client.Summary", "contextvars.ContextVar",
-        "fastapi.templating.Jinja2Templates", "starlette.templating.Jinja2Templates",
-        "jinja2.Environment", "celery.Celery",
+        "prometheus_client.Summary", "contextvars.ContextVar", "jinja2.Environment",
     }
 )
 # Lower-confidence fallback on the name of the called constructor or factory.
@@ -137,22 +141,16 @@ RESOURCE_NAME_RE = re.compile(
     r"predictor|compile|limiter|scheduler|producer|consumer|publisher|bucket)"
 )
 
-# WebSocket and socket classes: a container that stores them is a connection registry.
+# Connection classes no framework module declares (the frameworks' WebSocket classes
+# are in their modules): a container that stores them is a connection registry.
 CONNECTION_TYPES = frozenset(
     {
-        "starlette.websockets.WebSocket", "fastapi.WebSocket", "fastapi.websockets.WebSocket",
-        "aiohttp.web_ws.WebSocketResponse", "aiohttp.web.WebSocketResponse",
-        "tornado.websocket.WebSocketHandler", "websockets.server.ServerConnection",
-        "channels.generic.websocket.WebsocketConsumer",
-        "channels.generic.websocket.AsyncWebsocketConsumer",
-        "websockets.legacy.server.WebSocketServerProtocol", "socket.socket",
-        "quart.wrappers.websocket.Websocket", "simple_websocket.ws.Server",
-        "flask_sock.Sock", "asyncio.streams.StreamWriter",
+        "websockets.server.ServerConnection", "websockets.legacy.server.WebSocketServerProtocol",
+        "socket.socket", "asyncio.streams.StreamWriter",
     }
 )
-CONNECTION_PARAM_RE = re.compile(
-    r"(?i)^(ws|websocket|web_socket|socket|sock|conn|connection|channel_name)$"
-)
+# Parameter names that hold a connection.
+CONNECTION_PARAMS = ("ws", "websocket", "web_socket", "socket", "sock", "conn", "connection")
 
 # Call names that read data from a source that changes while the process runs
 # (a database, another service). Data loaded from them once is stale later.
@@ -169,3 +167,143 @@ DATA_NAME_RE = re.compile(
     r"progress|results|cache|caches|memo|history|seen|registry|items|orders|carts?|"
     r"messages)(_|$)"
 )
+
+# Mutable globals of the standard library: one per process, changed for every thread.
+PROCESS_GLOBALS = {"os.environ": "mapping"}
+
+# Calls that run a callable later in this process, by their last name (the frameworks
+# add theirs): ``asyncio.to_thread(fn, *args)``, ``executor.submit(fn, *args)``.
+DEFERRING_CALLS = {
+    "to_thread": Deferral(0, 1),
+    "run_in_executor": Deferral(1, 2),  # loop.run_in_executor(executor, fn, *args)
+    "submit": Deferral(0, 1),
+    "start_new_thread": Deferral(0, None),
+}
+# ``Thread(target=fn, args=(...))``: classes whose ``target`` runs in another thread.
+THREAD_CLASSES = frozenset({"Thread", "Timer", "Process"})
+# ``asyncio.create_task(coro())``: the coroutine runs later, as a task.
+TASK_WRAPPERS = frozenset({"create_task", "ensure_future", "run_coroutine_threadsafe"})
+
+# Calls that publish or subscribe through a message broker (Redis, RabbitMQ): a
+# connection registry beside them is the local half of a fan-out.
+BROKER_CALLS = (
+    "publish", "subscribe", "pubsub", "amqp", "basic_consume", "exchange_declare", "xadd",
+    "xreadgroup",
+)
+# Expressions that name the client of a request (the frameworks add theirs).
+CLIENT_KEYS = (
+    r"client_ip", r"\bip\b", r"ip_address", r"ip_addr", r"x-forwarded-for",
+    r"x_forwarded_for", r"x-real-ip", r"peername", r"REMOTE_ADDR", r"client_host",
+    r"api_key",
+)
+
+
+@dataclass(frozen=True, eq=False)
+class Knowledge:  # pylint: disable=too-many-instance-attributes
+    """The tables in force: the enabled frameworks' entry points, every framework's
+    objects, and the in-house declarations of the options, indexed for cheap tests."""
+
+    frameworks: tuple[Framework, ...] = FRAMEWORKS
+    extra_decorators: frozenset[str] = frozenset()
+    extra_bases: tuple[tuple[str, EntryClass], ...] = ()
+    extra_resources: frozenset[str] = frozenset()
+    # entry points (the enabled frameworks)
+    decorator_names: frozenset[str] = field(init=False)
+    registration_names: frozenset[str] = field(init=False)
+    registration_patterns: tuple[tuple[re.Pattern[str], Registration], ...] = field(init=False)
+    entry_bases: dict[str, EntryClass] = field(init=False)
+    hook_lists: dict[str, Role] = field(init=False)
+    quiet_signals: frozenset[str] = field(init=False)
+    packages: frozenset[str] = field(init=False)  # top-level packages of the frameworks
+    app_classes: frozenset[str] = field(init=False)  # whose instances hold app state
+    app_objects: frozenset[str] = field(init=False)
+    app_namespaces: frozenset[str] = field(init=False)
+    # objects (every framework)
+    app_globals: frozenset[str] = field(init=False)
+    resource_types: frozenset[str] = field(init=False)
+    resource_calls: frozenset[str] = field(init=False)
+    connection_types: frozenset[str] = field(init=False)
+    connection_attributes: frozenset[str] = field(init=False)
+    connection_param_re: re.Pattern[str] = field(init=False)
+    deferring_calls: dict[str, Deferral] = field(init=False)
+    broker_call_re: re.Pattern[str] = field(init=False)
+    client_key_re: re.Pattern[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        fws = self.frameworks
+        set_ = object.__setattr__
+        set_(self, "decorator_names", frozenset(
+            name
+            for fw in fws
+            for name in (
+                *fw.decorator_methods, *fw.bare_decorator_methods, *fw.startup_event_methods,
+                *(qname.rsplit(".", 1)[-1] for qname in fw.decorator_functions),
+            )
+        ) | {q.rsplit(".", 1)[-1] for q in self.extra_decorators})
+        set_(self, "registration_names", frozenset(
+            name
+            for fw in fws
+            for name in (
+                *fw.registration_methods, *fw.startup_event_methods,
+                *(qname.rsplit(".", 1)[-1] for qname in fw.registration_callables),
+                *(qname.rsplit(".", 1)[-1] for qname in fw.app_classes),
+            )
+        ) | {"append"})
+        set_(self, "registration_patterns", tuple(
+            (re.compile(pattern), registration)
+            for fw in fws for pattern, registration in fw.registration_patterns.items()
+        ))
+        entry_bases = {q: spec for fw in fws for q, spec in fw.entry_classes.items()}
+        entry_bases.update(self.extra_bases)
+        set_(self, "entry_bases", entry_bases)
+        set_(self, "hook_lists", {n: r for fw in fws for n, r in fw.hook_lists.items()})
+        set_(self, "quiet_signals", _union(fw.quiet_signals for fw in fws))
+        set_(self, "packages", _union(fw.packages for fw in fws)
+             | {q.split(".", 1)[0] for q, _ in self.extra_bases})
+        set_(self, "app_classes", frozenset(
+            q for fw in fws if fw.app_objects or fw.app_state_attributes for q in fw.app_classes
+        ))
+        set_(self, "app_objects", _union(fw.app_objects for fw in fws))
+        set_(self, "app_namespaces", _union(fw.app_state_attributes for fw in fws))
+        every = FRAMEWORKS
+        set_(self, "app_globals", _union(fw.app_globals for fw in every))
+        set_(self, "resource_types", RESOURCE_TYPES | self.extra_resources
+             | _union(fw.resource_types for fw in every))
+        set_(self, "resource_calls", RESOURCE_CALLS | _union(fw.resource_calls for fw in every))
+        set_(self, "connection_types", CONNECTION_TYPES
+             | _union(fw.connection_types for fw in every))
+        attributes = _union(fw.connection_attributes for fw in every)
+        set_(self, "connection_attributes", attributes)
+        set_(self, "connection_param_re", re.compile(
+            "(?i)^(" + "|".join((*CONNECTION_PARAMS, *sorted(attributes))) + ")$"
+        ))
+        deferring = dict(DEFERRING_CALLS)
+        for fw in every:
+            deferring.update(fw.deferring_calls)
+        set_(self, "deferring_calls", deferring)
+        brokers = (*BROKER_CALLS, *sorted(_union(fw.broker_calls for fw in every)))
+        set_(self, "broker_call_re", re.compile("(?i)(" + "|".join(brokers) + ")"))
+        keys = (*(k for fw in every for k in fw.client_keys), *CLIENT_KEYS)
+        set_(self, "client_key_re", re.compile("(?i)(" + "|".join(keys) + ")"))
+
+    @property
+    def enabled(self) -> frozenset[str]:
+        return frozenset(fw.name for fw in self.frameworks)
+
+    def app_frameworks(self, qnames: set[str]) -> list[Framework]:
+        return [fw for fw in self.frameworks if qnames & fw.app_classes]
+
+    def is_resource(self, qname: str) -> bool:
+        """Whether objects of the class (or made by the factory) ``qname`` are resources."""
+        return qname in self.resource_types or qname in self.resource_calls
+
+    def signature(self) -> tuple[object, ...]:
+        """What of these tables can change a summary of the walk (:mod:`.analysis.session`)."""
+        return (self.extra_resources, self.app_classes, self.app_objects, self.app_namespaces)
+
+
+def _union(sets: Iterable[frozenset[str]]) -> frozenset[str]:
+    result: frozenset[str] = frozenset()
+    for items in sets:
+        result |= items
+    return result

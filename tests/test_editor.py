@@ -15,7 +15,7 @@ import pytest
 
 from helpers import ROOT, lint_buffer, messages
 from pylint_stateless.analysis import outline
-from pylint_stateless.analysis.walker import STORE
+from pylint_stateless.analysis.session import SESSION
 from pylint_stateless.checker import runs_once
 
 BUFFER = '''"""Unsaved editor buffer."""
@@ -105,8 +105,7 @@ def _app_copy(tmp_path: Path) -> Path:
     # The extension's process starts each run with astroid's caches empty
     # (``--clear-cache-post-run``); so does this test, whatever ran before it in-process.
     astroid.MANAGER.clear_cache()
-    outline.forget()
-    STORE.clear()
+    SESSION.reset()
     shutil.copytree(ROOT / "tests" / "shared_app", tmp_path / "app")
     return tmp_path / "app"
 
@@ -171,13 +170,13 @@ def test_saves_with_pylints_checkers_give_the_same_messages(
     keeps them past astroid's cache (cleared after each run): later saves build no tree
     of those modules and walk none of the helpers in them again; same messages."""
     built: list[str] = []
-    real_build = outline._build  # pylint: disable=protected-access
+    real_build = outline.build
 
     def spy(path: str, modname: str):  # type: ignore[no-untyped-def]
         built.append(modname)
         return real_build(path, modname)
 
-    monkeypatch.setattr(outline, "_build", spy)
+    monkeypatch.setattr(outline, "build", spy)
     users = app_copy / "shared_pkg" / "users.py"
     text = users.read_text(encoding="utf-8")
     saves, builds, walks = [], [], []
@@ -240,10 +239,9 @@ def test_a_process_that_runs_pylint_once_keeps_no_tree(app_copy, monkeypatch) ->
     users = app_copy / "shared_pkg" / "users.py"
     text = users.read_text(encoding="utf-8")
     kept = _lint_in_process(users, text, app_copy)
-    assert outline.paths() and STORE.complete  # a long-lived host: kept for the next save
-    outline.forget()
-    STORE.clear()
+    assert SESSION.trees.paths() and SESSION.complete  # a long-lived host: kept for the next save
+    SESSION.reset()
     monkeypatch.setattr(sys, "orig_argv", [sys.executable, "-m", "pylint"])
     once = _lint_in_process(users, text, app_copy)
-    assert not outline.paths() and not STORE.complete
+    assert not SESSION.trees.paths() and not SESSION.complete
     assert once and sorted(map(_key, once)) == sorted(map(_key, kept))

@@ -11,7 +11,7 @@ import pytest
 from astroid import nodes
 
 from helpers import ROOT
-from pylint_stateless.analysis.state import global_lookup_key, local_lookup
+from pylint_stateless.analysis.names import global_lookup_key, local_lookup
 
 FILES = sorted(
     p for folder in ("tests/functional", "tests/shared_app", "examples", "pylint_stateless")

@@ -12,8 +12,8 @@ import astroid
 import pytest
 
 from helpers import ROOT, lint_buffer, messages
-from pylint_stateless.analysis import outline, persist
-from pylint_stateless.analysis.walker import STORE
+from pylint_stateless.analysis import persist
+from pylint_stateless.analysis.session import SESSION
 
 APPS = ["tests/shared_app", "tests/inventory_app", "examples/shop",
         "tests/functional/cross_module"]
@@ -22,8 +22,7 @@ APPS = ["tests/shared_app", "tests/inventory_app", "examples/shop",
 def _new_process() -> None:
     """What a new process starts with: nothing kept in memory."""
     astroid.MANAGER.clear_cache()
-    outline.forget()
-    STORE.clear()
+    SESSION.reset()
 
 
 def _key(message: dict) -> tuple:
@@ -158,4 +157,4 @@ def test_a_long_lived_process_merges_the_batches_of_each_file(app_copy, home) ->
     assert got == [expected[0], expected[1], expected[0]]
     assert len(_batches(home)) == 2
     # Nothing of a run's trees is held by what the server keeps for the disk.
-    assert STORE.disk is not None and not STORE.disk._encoded  # pylint: disable=protected-access
+    assert SESSION.disk is not None and not SESSION.disk._encoded  # pylint: disable=protected-access

@@ -15,7 +15,10 @@ from pylint.reporters import CollectingReporter
 
 import pylint_stateless
 from pylint_stateless.checker import StatelessChecker
-from pylint_stateless.entrypoints import Discovery, Knowledge
+from pylint_stateless.analysis.resolver import Resolver
+from pylint_stateless.analysis.session import Session
+from pylint_stateless.entrypoints import Discovery
+from pylint_stateless.knowledge import Knowledge
 from pylint_stateless.frameworks import FRAMEWORKS
 from pylint_stateless.messages import MESSAGES, MSG_ID_BASE
 
@@ -169,7 +172,8 @@ app.router.add_get("/x", handler=handler)
 hooks.append(handler)
 log.append("done")
 ''', module_name="app")
-    discovery = Discovery(module, Knowledge(frameworks=tuple(FRAMEWORKS)))
+    knowledge = Knowledge(frameworks=tuple(FRAMEWORKS))
+    discovery = Discovery(module, knowledge, Resolver(module, knowledge, Session().lookups))
     for call in module.nodes_of_class(nodes.Call):
         discovery.add_call(call)
     assert sorted(call.as_string() for call in discovery.calls) == [

@@ -39,7 +39,8 @@ from pylint.utils import ASTWalker
 import pylint_stateless.checker as checker_module
 from pylint_stateless.checker import StatelessChecker
 from pylint_stateless.analysis import astutil
-from pylint_stateless.analysis.state import Resolver
+from pylint_stateless.analysis.resolver import Resolver
+from pylint_stateless.knowledge import Knowledge
 from pylint_stateless.messages import SYMBOLS
 from pathological_cases import (
     APP,
@@ -813,7 +814,8 @@ def test_failed_import_lookups_keep_no_stack_alive(lookup: str) -> None:
     if lookup == "is_importable":
         assert not astutil.is_importable(f"{missing}.sub")
     else:
-        assert Resolver(module).import_project_module(module.body[0], missing) is None
+        project = Resolver(module, Knowledge(), {}).project
+        assert project.import_project_module(module.body[0], missing) is None
     cache = astroid.MANAGER._mod_file_cache  # pylint: disable=protected-access
     cached = [value for (name, _context), value in cache.items() if name == missing]
     assert cached and all(isinstance(value, astroid.AstroidImportError) for value in cached)

@@ -9,33 +9,22 @@ privacyidea module: 850 ms, 30 ms of it its own tree). In a whole-project run th
 work is shared with pylint, which builds every module anyway; in an editor run
 (``--from-stdin``, one file) nobody else needs it.
 
-:func:`outline` builds such a module for the plugin alone: parsed and rebuilt into
+:func:`build` makes such a module for the plugin alone: parsed and rebuilt into
 astroid nodes, ``self.attr = ...`` recorded as instance attributes from the source, no
 transforms, no inference, and not put in astroid's cache (pylint's checkers never see
 it). A module pylint's own checkers have already built in the run is not built again:
-astroid's tree is taken as it is. Trees, outlines or astroid's, are kept from run to run,
-keyed by path and checked against the file's size and modification time, so that a
-long-lived editor server (the VS Code extension runs pylint in-process on every save, and
-clears astroid's cache after each run) reads each module once; a process started to run
-pylint once drops them when its run ends (``checker.runs_once``), and the next process
-finds the helpers' summaries on disk instead (:mod:`.persist`).
+astroid's tree is taken as it is. Trees, outlines or astroid's, are kept from run to run
+by :class:`.session.Trees`, so that a long-lived editor server reads each module once.
 """
 
 from __future__ import annotations
-
-from collections import OrderedDict
 
 import astroid
 from astroid import nodes
 from astroid.builder import AstroidBuilder, open_source_file
 
-from pylint_stateless.analysis import astutil
 
-# A kept tree costs about half a megabyte (privacyidea: 60 modules for its largest
-# handler module, +33 MB in the editor's process); the least recently read go first.
-_MAX_MODULES = 256
 _NOT_METHODS = frozenset({"staticmethod", "classmethod"})
-_trees: OrderedDict[str, tuple[tuple[int, int], nodes.Module]] = OrderedDict()
 
 
 class _Uncached:
@@ -51,48 +40,8 @@ class _Uncached:
         return getattr(self._manager, name)
 
 
-def outline(path: str, modname: str, built: nodes.Module | None = None) -> nodes.Module | None:
-    """The tree of the module in ``path``: the one kept, if the file has not changed
-    since; else ``built`` (astroid's tree of it, from this run), kept from now on; else
-    one built for the plugin only. None on failure."""
-    stamp = astutil.file_stamp(path)
-    if stamp is None:
-        return None
-    cached = _trees.get(path)
-    if cached is not None and cached[0] == stamp and cached[1].name == modname:
-        _trees.move_to_end(path)
-        return cached[1]
-    module = built if built is not None else _build(path, modname)
-    if module is None:
-        return None
-    _trees[path] = (stamp, module)
-    while len(_trees) > _MAX_MODULES:
-        _trees.popitem(last=False)
-    return module
-
-
-def holds(module: nodes.Module) -> bool:
-    """Whether ``module`` is the tree kept for its file."""
-    kept_tree = _trees.get(module.file or "")
-    return kept_tree is not None and kept_tree[1] is module
-
-
-def names() -> set[str]:
-    """The module names of the trees kept."""
-    return {tree.name for _stamp, tree in _trees.values()}
-
-
-def paths() -> set[str]:
-    """The files of the trees kept."""
-    return set(_trees)
-
-
-def forget() -> None:
-    """Drop every kept tree (tests; a server that wants its memory back)."""
-    _trees.clear()
-
-
-def _build(path: str, modname: str) -> nodes.Module | None:
+def build(path: str, modname: str) -> nodes.Module | None:
+    """The outline of the module in ``path``: None if unreadable or not Python."""
     builder = AstroidBuilder(_Uncached(astroid.MANAGER), apply_transforms=False)  # type: ignore[arg-type]
     try:
         stream, encoding, data = open_source_file(path)

@@ -39,7 +39,7 @@ import json
 import os
 import sys
 import zlib
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import astroid
 import pylint
@@ -48,65 +48,44 @@ from pylint.interfaces import CONFIDENCE_LEVELS
 
 from pylint_stateless._version import __version__
 from pylint_stateless.analysis import astutil
-from pylint_stateless.analysis.state import (
+from pylint_stateless.analysis.model import (
+    Callee,
     ClassRef,
     Env,
+    Facts,
+    Hit,
+    Location,
     ModuleRef,
+    Mutation,
+    Op,
+    Ref,
     SelfRef,
     Shape,
     State,
     StateKind,
     StateRef,
+    Step,
+    Summary,
 )
 
-FORMAT = 2
+if TYPE_CHECKING:
+    from pylint_stateless.analysis.session import Session
+
+FORMAT = 3
 _CONFIDENCE = {level.name: level for level in CONFIDENCE_LEVELS}
-
-
-# --- stand-ins for the nodes of modules this process has not read -----------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Elsewhere:
-    """The module of a stored site: never the module being linted."""
-
-    name: str
-
-
-@dataclass(frozen=True, slots=True, eq=False)
-class Site:
-    """Where a stored mutation or call is. Only its identity and module matter: the
-    checker places messages on nodes of the linted module, and stored summaries never
-    reach into it."""
-
-    module: str
-    line: int
-    col: int
-
-    def root(self) -> Elsewhere:
-        return Elsewhere(self.module)
-
-
-@dataclass(frozen=True, slots=True, eq=False)
-class StoredFunction:
-    """A function a stored call path goes through: its label and its module."""
-
-    name: str  # ``helper`` or ``Class.method``
-    module: str
-    parent: None = None  # not a method node: ``astutil.function_label`` gives ``name``
-
-    def root(self) -> Elsewhere:
-        return Elsewhere(self.module)
+_FACTS = ("loads_remote", "resource_value", "stores_connection", "keyed", "client_key",
+          "session_key", "augmented")
+Row = list  # type: ignore[type-arg]  # a row of a table: JSON values
 
 
 # --- keys ----------------------------------------------------------------------------------
 
 
-def _where(node: nodes.NodeNG) -> list:
+def _where(node: nodes.NodeNG) -> list[object]:
     return [node.root().name, node.lineno, node.col_offset]
 
 
-def _ref_key(ref: object) -> list | None:
+def _ref_key(ref: Ref) -> list[object] | None:
     if isinstance(ref, StateRef):
         return ["s", ref.element, ref.view, *ref.state.key]
     if isinstance(ref, ModuleRef):
@@ -140,14 +119,14 @@ class Batch:  # pylint: disable=too-many-instance-attributes
     _TABLES = ("states", "mutations", "functions", "paths", "hits")
 
     def __init__(self) -> None:
-        self.states: list[list] = []
-        self.mutations: list[list] = []
-        self.functions: list[list] = []
-        self.paths: list[list] = []  # [call site, function, deferred, rest of the path]
-        self.hits: list[list] = []
-        self.summaries: dict[str, list] = {}  # key -> [hits, truncated, depth, modules]
+        self.states: list[Row] = []
+        self.mutations: list[Row] = []
+        self.functions: list[Row] = []
+        self.paths: list[Row] = []  # [call site, function, deferred, rest of the path]
+        self.hits: list[Row] = []
+        self.summaries: dict[str, Row] = {}  # key -> [hits, truncated, depth, modules]
         # Summaries that depend on the linted module's application setup, and that setup.
-        self.local: dict[str, list] = {}
+        self.local: dict[str, Row] = {}
         self.setup = ""
         self.files: dict[str, list[int] | None] = {}
         self.changed = False
@@ -156,15 +135,13 @@ class Batch:  # pylint: disable=too-many-instance-attributes
         self._rows: dict[str, dict[str, int]] = {}
         self._encoded: dict[int, tuple[object, int]] = {}  # id(object) -> (object, row)
         self._decoded: dict[str, dict[int, object]] = {table: {} for table in self._TABLES}
-        self._sites: dict[tuple, Site] = {}
+        self._locations: dict[tuple[str, int, int], Location] = {}
 
     # -- encoding ------------------------------------------------------------------------
 
-    def add(self, key: str, summary: object, facts_of,  # type: ignore[no-untyped-def]
-            setup: str | None = None) -> None:
-        """Store ``summary`` (a walker._Summary) under ``key``, portable, or local to the
-        linted module whose application setup is ``setup``; ``facts_of(mutation)``
-        answers what the checker will ask of a mutation's nodes."""
+    def add(self, key: str, summary: Summary, setup: str | None = None) -> None:
+        """Store ``summary`` under ``key``, portable, or local to the linted module whose
+        application setup is ``setup``."""
         table = self.summaries
         if setup is not None:
             if setup != self.setup:
@@ -172,13 +149,11 @@ class Batch:  # pylint: disable=too-many-instance-attributes
             table = self.local
         if key in table:
             return
-        hits = [self._hit(hit, facts_of) for hit in summary.hits]  # type: ignore[attr-defined]
-        table[key] = [
-            hits, summary.truncated, summary.depth, sorted(summary.modules),  # type: ignore[attr-defined]
-        ]
+        hits = [self._hit(hit) for hit in summary.hits]
+        table[key] = [hits, summary.truncated, summary.depth, sorted(summary.modules)]
         self.changed = True
 
-    def _row(self, table: str, row: list) -> int:
+    def _row(self, table: str, row: Row) -> int:
         rows = getattr(self, table)
         known = self._rows.get(table)
         if known is None:
@@ -193,137 +168,116 @@ class Batch:  # pylint: disable=too-many-instance-attributes
         return index
 
     def forget_objects(self) -> None:
-        """Drop the objects remembered by identity while encoding (nodes of this run's
-        trees, which must not outlive it)."""
+        """Drop the objects remembered by identity while encoding (they hold nodes of this
+        run's trees, which must not outlive it)."""
         self._encoded.clear()
 
-    def _memo(self, table: str, obj: object, make) -> int:  # type: ignore[no-untyped-def]
-        # Keyed by identity (nodes hash by identity anyway; a State by its key only); the
-        # object is held so that its id is not reused while the batch lives.
+    def _memo(self, table: str, obj: object, row: Row) -> int:
+        # Keyed by identity (a State is equal to another by its key only); the object is
+        # held so that its id is not reused while the batch lives.
         found = self._encoded.get(id(obj))
         if found is not None and found[0] is obj:
             return found[1]
-        index = self._row(table, make())
+        index = self._row(table, row)
         self._encoded[id(obj)] = (obj, index)
         return index
 
-    def _hit(self, hit, facts_of) -> int:  # type: ignore[no-untyped-def]
-        mutation = self._mutation(hit.mutation, facts_of)
+    def _hit(self, hit: Hit) -> int:
+        mutation = self._mutation(hit.mutation)
         path = self._path(hit.path)
         return self._row("hits", [mutation, path, hit.background, hit.confidence.name])
 
-    def _path(self, steps: tuple) -> int:
+    def _path(self, steps: tuple[Step, ...]) -> int:
         if not steps:
             return -1
         step, rest = steps[0], self._path(steps[1:])
-        return self._row("paths", [
-            _site(step.call), self._function(step.callee), step.deferred, rest,
+        function = self._row("functions", [step.callee.label, step.callee.module])
+        return self._row("paths", [_location(step.where), function, step.deferred, rest])
+
+    def _mutation(self, mutation: Mutation) -> int:
+        found = self._encoded.get(id(mutation))
+        if found is not None and found[0] is mutation:
+            return found[1]
+        facts = mutation.facts
+        return self._memo("mutations", mutation, [
+            self._state(mutation.state), mutation.op.name, _location(mutation.where),
+            mutation.lazy, mutation.confidence.name, [getattr(facts, f) for f in _FACTS],
         ])
 
-    def _function(self, func) -> int:  # type: ignore[no-untyped-def]
-        if isinstance(func, StoredFunction):
-            return self._row("functions", [func.name, func.module])
-        return self._memo(
-            "functions", func, lambda: [astutil.function_label(func), func.root().name]
-        )
-
-    def _mutation(self, mutation, facts_of) -> int:  # type: ignore[no-untyped-def]
-        def make() -> list:
-            facts = facts_of(mutation)
-            return [
-                self._state(mutation.state), mutation.op.name, _site(mutation.site),
-                mutation.lazy, mutation.confidence.name,
-                [facts.loads_remote, facts.resource_value, facts.stores_connection,
-                 facts.keyed, facts.client_key, facts.session_key, facts.augmented],
-            ]
-
-        return self._memo("mutations", mutation, make)
-
     def _state(self, state: State) -> int:
-        def make() -> list:
-            owner = self._state(state.owner) if state.owner is not None else -1
-            return [
-                state.kind.value, state.name, state.module, state.line, state.shape.value,
-                state.type_name, list(state.key), state.confidence.name,
-                state.qualified_type, state.leaf, owner,
-                state.annotation(), state.class_name(), state.held_by_framework(),
-            ]
-
-        return self._memo("states", state, make)
+        found = self._encoded.get(id(state))
+        if found is not None and found[0] is state:
+            return found[1]
+        owner = self._state(state.owner) if state.owner is not None else -1
+        return self._memo("states", state, [
+            state.kind.value, state.name, state.module, state.line, state.shape.value,
+            state.type_name, list(state.key), state.confidence.name, state.qualified_type,
+            state.leaf, owner, state.annotation, state.class_name, state.framework_held,
+        ])
 
     # -- decoding ------------------------------------------------------------------------
 
-    def get(self, key: str, setup: str,  # type: ignore[no-untyped-def]
-            make_summary, make_hit, make_step, make_mutation):
+    def get(self, key: str, setup: str) -> Summary | None:
         """The summary stored under ``key`` (a local one if the linted module's application
-        setup is still ``setup``), built with the walker's classes; else None."""
+        setup is still ``setup``); else None."""
         row, local = self.summaries.get(key), False
         if row is None and setup == self.setup:
             row, local = self.local.get(key), True
         if row is None:
             return None
         hits, truncated, depth, modules = row
-        decoded = tuple(self._decode_hit(index, make_hit, make_step, make_mutation)
-                        for index in hits)
-        return make_summary(decoded, truncated, depth, frozenset(modules), local)
+        decoded = tuple(self._decode_hit(index) for index in hits)
+        return Summary(decoded, truncated, depth, frozenset(modules), app_bound=local)
 
-    def _cached(self, table: str, index: int, make):  # type: ignore[no-untyped-def]
-        done = self._decoded[table]
+    def _decode_hit(self, index: int) -> Hit:
+        done = self._decoded["hits"]
         if index not in done:
-            done[index] = make(getattr(self, table)[index])
-        return done[index]
+            mutation, path, background, confidence = self.hits[index]
+            done[index] = Hit(self._decode_mutation(mutation), self._decode_path(path),
+                              background, _CONFIDENCE[confidence])
+        return done[index]  # type: ignore[return-value]
 
-    def _decode_hit(self, index: int, make_hit, make_step, make_mutation):  # type: ignore[no-untyped-def]
-        def make(row: list):  # type: ignore[no-untyped-def]
-            mutation, path, background, confidence = row
-            return make_hit(
-                self._decode_mutation(mutation, make_mutation),
-                self._decode_path(path, make_step), background, _CONFIDENCE[confidence],
-            )
-
-        return self._cached("hits", index, make)
-
-    def _decode_path(self, index: int, make_step) -> tuple:  # type: ignore[no-untyped-def]
+    def _decode_path(self, index: int) -> tuple[Step, ...]:
         if index < 0:
             return ()
+        done = self._decoded["paths"]
+        if index not in done:
+            where, function, deferred, rest = self.paths[index]
+            label, module = self.functions[function]
+            step = Step(self._decode_location(where), Callee(label, module), deferred)
+            done[index] = (step, *self._decode_path(rest))
+        return done[index]  # type: ignore[return-value]
 
-        def make(row: list) -> tuple:
-            call, function, deferred, rest = row
-            callee = self._cached("functions", function, lambda r: StoredFunction(*r))
-            step = make_step(self._decode_site(call), callee, deferred)
-            return (step, *self._decode_path(rest, make_step))
-
-        return self._cached("paths", index, make)
-
-    def _decode_mutation(self, index: int, make_mutation):  # type: ignore[no-untyped-def]
-        def make(row: list):  # type: ignore[no-untyped-def]
-            state, op, site, lazy, confidence, facts = row
-            return make_mutation(
-                self._decode_state(state), op, self._decode_site(site), lazy,
-                _CONFIDENCE[confidence], facts,
+    def _decode_mutation(self, index: int) -> Mutation:
+        done = self._decoded["mutations"]
+        if index not in done:
+            state, op, where, lazy, confidence, facts = self.mutations[index]
+            done[index] = Mutation(
+                self._decode_state(state), Op[op], self._decode_location(where),
+                Facts(**dict(zip(_FACTS, facts))), lazy, _CONFIDENCE[confidence],
             )
-
-        return self._cached("mutations", index, make)
+        return done[index]  # type: ignore[return-value]
 
     def _decode_state(self, index: int) -> State:
-        def make(row: list) -> State:
+        done = self._decoded["states"]
+        if index not in done:
             (kind, name, module, line, shape, type_name, key, confidence, qualified_type,
-             leaf, owner, annotation, class_name, held) = row
-            return State(
+             leaf, owner, annotation, class_name, held) = self.states[index]
+            done[index] = State(
                 StateKind(kind), name, module, line, Shape(shape), type_name, tuple(key),
-                _CONFIDENCE[confidence], owner=self._decode_state(owner) if owner >= 0 else None,
-                qualified_type=qualified_type, leaf=leaf,
-                stored=(annotation, class_name, held),
+                _CONFIDENCE[confidence],
+                owner=self._decode_state(owner) if owner >= 0 else None,
+                qualified_type=qualified_type, leaf=leaf, annotation=annotation,
+                class_name=class_name, framework_held=held,
             )
+        return done[index]  # type: ignore[return-value]
 
-        return self._cached("states", index, make)
-
-    def _decode_site(self, where: list) -> Site:
-        key = tuple(where)
-        site = self._sites.get(key)
-        if site is None:
-            site = self._sites[key] = Site(*where)
-        return site
+    def _decode_location(self, where: Row) -> Location:
+        key = (where[0], where[1], where[2])
+        location = self._locations.get(key)
+        if location is None:
+            location = self._locations[key] = Location(*key)
+        return location
 
     # -- merging and files -----------------------------------------------------------------
 
@@ -414,38 +368,34 @@ def _renumber(table: str, row: list, remap: dict[str, list[int]]) -> list:
     return row
 
 
-def _site(node) -> list:  # type: ignore[no-untyped-def]
-    if isinstance(node, Site):
-        return [node.module, node.line, node.col]
-    return _where(node)
+def _location(where: Location) -> Row:
+    return [where.module, where.line, where.col]
 
 
 # --- where batches live ---------------------------------------------------------------------
 
-_SOURCES: list[str] = []
-
-
 def _sources_digest() -> str:
     """The plugin's sources, by size and modification time (an editable install changes
     without a new version)."""
-    if not _SOURCES:
-        package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-        stamps = []
-        for directory, _dirs, files in sorted(os.walk(package)):
-            for name in sorted(files):
-                if name.endswith(".py"):
-                    path = os.path.join(directory, name)
-                    stamps.append([os.path.relpath(path, package), astutil.file_stamp(path)])
-        _SOURCES.append(_digest(json.dumps(stamps)))
-    return _SOURCES[0]
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    stamps = []
+    for directory, _dirs, files in sorted(os.walk(package)):
+        for name in sorted(files):
+            if name.endswith(".py"):
+                path = os.path.join(directory, name)
+                stamps.append([os.path.relpath(path, package), astutil.file_stamp(path)])
+    return _digest(json.dumps(stamps))
 
 
-def header(settings: object) -> dict:
-    """What a batch must have been written with to be used."""
+def header(settings: object, session: Session) -> dict[str, object]:
+    """What a batch must have been written with to be used (the plugin's sources are
+    read once per process, and kept by ``session``)."""
+    if not session.plugin_digest:
+        session.plugin_digest = _sources_digest()
     return {
         "format": FORMAT,
-        "versions": [__version__, _sources_digest(), pylint.__version__, astroid.__version__,
-                     sys.version],
+        "versions": [__version__, session.plugin_digest, pylint.__version__,
+                     astroid.__version__, sys.version],
         "settings": _digest(_canonical(settings)),
         # Installing or removing a library changes its directory.
         "libraries": [[entry, list(astutil.file_stamp(entry) or ())] for entry in sys.path

@@ -15,6 +15,7 @@ _ROUTE_DEF = Registration(Role.ROUTE, 1, "handler")
 
 FRAMEWORK = Framework(
     name="aiohttp",
+    packages=frozenset({"aiohttp"}),
     app_classes=frozenset(
         {
             "aiohttp.web.RouteTableDef",
@@ -51,4 +52,10 @@ FRAMEWORK = Framework(
     },
     hook_lists={"on_startup": Role.STARTUP, "cleanup_ctx": Role.STARTUP},
     app_objects=frozenset({"app", "config_dict"}),
+    connection_types=frozenset(
+        {"aiohttp.web_ws.WebSocketResponse", "aiohttp.web.WebSocketResponse"}
+    ),
+    # aiohttp's HTTP client: one session per process is the recommended use.
+    resource_types=frozenset({"aiohttp.client.ClientSession", "aiohttp.ClientSession"}),
+    resource_calls=frozenset({"aiohttp.ClientSession"}),
 )

@@ -1,16 +1,28 @@
 """The shape of framework knowledge: what a framework module declares.
 
-Each supported framework is described by one :class:`Framework` table in a module
-of this package, in the manner of astroid's brain modules: frozen sets and mappings
-of qualified names, no code.  The discovery code in :mod:`pylint_stateless.entrypoints`
-reads the tables; adding a framework is adding a table.
+Each supported framework is one module of this package defining ``FRAMEWORK``, a
+:class:`Framework`: tables of qualified names, in the manner of astroid's brain modules,
+and, for what a table cannot say, a few optional hooks (a convention such as Django's
+``views`` module, the label of an event handler). The engine (discovery, analysis,
+checker) reads only these fields; it names no framework itself.
+
+Two kinds of knowledge are declared here:
+
+- **entry points** (decorators, registrations, base classes, start-up hooks, the
+  application classes): used only for the frameworks enabled by the
+  ``stateless-frameworks`` option;
+- **objects** (connection classes, resources, the application's module-level aliases,
+  calls that run a callable later, broker calls, expressions naming the client): what
+  objects of the framework *are*, used whichever frameworks are enabled.
 """
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+
+from astroid import nodes
 
 
 class Role(enum.Enum):
@@ -26,10 +38,6 @@ class Role(enum.Enum):
     VIEW = "view"
     STARTUP = "startup"
 
-    @property
-    def serves_requests(self) -> bool:
-        return self is not Role.STARTUP
-
 
 class Lifetime(enum.Enum):
     """How long an instance of an entry-point class lives."""
@@ -44,13 +52,15 @@ class Registration:
 
     ``resource_methods`` is set when the registered object is a resource whose
     methods serve requests (Falcon's ``on_get``, a gRPC servicer's methods): a
-    method-name prefix, or ``""`` for every public method.
+    method-name prefix, or ``""`` for every public method. ``label`` names the entry
+    points in messages when the call's own name would not (``"gRPC method"``).
     """
 
     role: Role
     position: int | None
     keyword: str | None = None
     resource_methods: str | None = None
+    label: str = ""
 
 
 @dataclass(frozen=True)
@@ -58,7 +68,9 @@ class EntryClass:
     """Methods of subclasses of a framework base class that the framework calls per request.
 
     ``methods`` empty means every method the subclass defines, except class and
-    static methods.
+    static methods. ``shared_if_false`` names a class attribute that, set to ``False``
+    in the subclass, makes its one instance serve every request (Flask's
+    ``init_every_request``).
     """
 
     role: Role
@@ -67,6 +79,7 @@ class EntryClass:
     setup_methods: frozenset[str] = frozenset({"__init__"})
     method_prefix: str = ""  # only methods whose name starts with it (``on_``)
     label: str = ""  # how messages name such a method ("view", "gRPC method")
+    shared_if_false: str = ""
 
     def serves(self, name: str, lifetime: Lifetime) -> bool:
         """Whether the framework calls the method ``name`` of such a class per request."""
@@ -82,10 +95,38 @@ class EntryClass:
 
 
 @dataclass(frozen=True)
-class Framework:
+class Deferral:
+    """A call that runs a callable later in this process (``add_task(fn, *args)``): the
+    position of the callable, and of the first argument it will be called with (None:
+    the call passes none that can be bound)."""
+
+    position: int
+    first_argument: int | None
+
+
+@dataclass(frozen=True)
+class ConventionEntry:
+    """An entry point found by a framework's naming convention, not by a decorator."""
+
+    role: Role
+    label: str
+
+
+# Hooks: what a framework knows that a table cannot say.
+FunctionConvention = Callable[[nodes.FunctionDef], "ConventionEntry | None"]
+ClassConvention = Callable[[nodes.ClassDef, "frozenset[str]"], "EntryClass | None"]
+EventLabel = Callable[["nodes.Call | None"], str]
+
+
+@dataclass(frozen=True)
+class Framework:  # pylint: disable=too-many-instance-attributes
     """Everything the checker knows about one web framework."""
 
     name: str
+    # Top-level packages the framework is imported from (``flask``, ``werkzeug``...).
+    packages: frozenset[str] = frozenset()
+
+    # -- entry points ---------------------------------------------------------------
     # Qualified names of the application/router classes, including public aliases
     # (``fastapi.FastAPI`` as well as ``fastapi.applications.FastAPI``): the
     # receivers of ``@app.get(...)`` and ``app.add_url_rule(...)``.
@@ -98,6 +139,9 @@ class Framework:
     registration_methods: Mapping[str, Registration] = field(default_factory=dict)
     # ``Route(path, handler)``: registration functions or classes, by qualified name.
     registration_callables: Mapping[str, Registration] = field(default_factory=dict)
+    # Registration functions generated per service, by a regular expression on their
+    # name (``add_<Name>Servicer_to_server``).
+    registration_patterns: Mapping[str, Registration] = field(default_factory=dict)
     # Decorator functions (not methods) that make an entry point, by qualified name.
     decorator_functions: Mapping[str, Role] = field(default_factory=dict)
     # Base classes whose subclasses' methods serve requests.
@@ -108,15 +152,45 @@ class Framework:
     startup_keywords: frozenset[str] = frozenset()
     # ``app.on_startup.append(fn)``: attribute of the app holding a list of callables.
     hook_lists: Mapping[str, Role] = field(default_factory=dict)
+    # Receivers recognised by their name alone (a regular expression on the expression's
+    # text) when nothing can be inferred: ``def init(sio): @sio.on("connect")``.
+    receiver_names: str = ""
+    # ``@app.errorhandler(404)`` is an error handler by its shape alone.
+    error_handlers_by_shape: bool = False
+    # Signals that no request sends (tests, migrations, start-up): their receivers,
+    # declared by a ``decorator_functions`` hook, are not entry points.
+    quiet_signals: frozenset[str] = frozenset()
+    # Hooks: an entry point by convention (a function, a class), and the label of an
+    # event handler registered by ``decorator_methods``.
+    function_convention: FunctionConvention | None = None
+    class_convention: ClassConvention | None = None
+    event_label: EventLabel | None = None
+
+    # -- objects --------------------------------------------------------------------
     # Expressions that reach the application object from request code, by their last
     # attribute: ``request.app``, ``self.application``; and module-level names holding
     # it are found by their class (``app_classes`` above and ``app_objects``).
     app_objects: frozenset[str] = frozenset()
     # Attributes of the application object that hold shared, writable data.
     app_state_attributes: frozenset[str] = frozenset()
-
-    def qualified_methods(self, method: str) -> frozenset[str]:
-        return frozenset(f"{cls}.{method}" for cls in self.app_classes)
+    # Module-level objects that are the application or its configuration
+    # (``flask.current_app``), by qualified name.
+    app_globals: frozenset[str] = frozenset()
+    # Classes of connections (WebSockets): a container of them is a connection registry.
+    connection_types: frozenset[str] = frozenset()
+    # Attributes whose value names a connection (a Channels ``channel_name``), and
+    # parameter names that hold one.
+    connection_attributes: frozenset[str] = frozenset()
+    # Classes and factories of process resources (templates, a task-queue client).
+    resource_types: frozenset[str] = frozenset()
+    resource_calls: frozenset[str] = frozenset()
+    # Calls that run a callable later in this process, by their last name.
+    deferring_calls: Mapping[str, Deferral] = field(default_factory=dict)
+    # Calls that publish or subscribe through the framework's broker.
+    broker_calls: frozenset[str] = frozenset()
+    # Regular expressions of the expressions that name the client of a request
+    # (``request.remote_addr``): a container keyed by them counts per client.
+    client_keys: tuple[str, ...] = ()
 
 
 HTTP_VERBS = ("get", "post", "put", "patch", "delete", "head", "options", "trace")

@@ -8,6 +8,7 @@ _VERBS = ("route", "get", "post", "put", "patch", "delete")
 
 FRAMEWORK = Framework(
     name="bottle",
+    packages=frozenset({"bottle"}),
     app_classes=frozenset({"bottle.Bottle"}),
     decorator_methods={**dict.fromkeys(_VERBS, Role.ROUTE), "error": Role.ERROR_HANDLER},
     bare_decorator_methods={"hook": Role.HOOK},

@@ -10,6 +10,7 @@ _CONSUMER = EntryClass(Role.WEBSOCKET, Lifetime.PER_REQUEST, label="consumer")
 
 FRAMEWORK = Framework(
     name="channels",
+    packages=frozenset({"channels"}),
     entry_classes={
         f"channels.{module}.{name}": _CONSUMER
         for module, names in (
@@ -20,4 +21,12 @@ FRAMEWORK = Framework(
         )
         for name in names
     },
+    # A consumer is its connection; so is its ``channel_name`` (what a group send reaches).
+    connection_types=frozenset(
+        {"channels.generic.websocket.WebsocketConsumer",
+         "channels.generic.websocket.AsyncWebsocketConsumer"}
+    ),
+    connection_attributes=frozenset({"channel_name"}),
+    # Groups live in the channel layer: a registry beside them is its local half.
+    broker_calls=frozenset({"group_send", "group_add"}),
 )

@@ -8,7 +8,18 @@ created once and shared by every request.  Function views are found from
 
 from __future__ import annotations
 
-from pylint_stateless.frameworks.base import EntryClass, Framework, Lifetime, Registration, Role
+from astroid import nodes
+
+from pylint_stateless.frameworks.base import (
+    ConventionEntry,
+    EntryClass,
+    Framework,
+    Lifetime,
+    Registration,
+    Role,
+)
+
+_PACKAGES = frozenset({"django", "rest_framework"})
 
 _VIEW = EntryClass(Role.VIEW, Lifetime.PER_REQUEST)
 _GENERIC_VIEWS = (
@@ -53,8 +64,52 @@ _VIEW_DECORATORS = (
     "rest_framework.decorators.api_view",
 )
 
+# Signals sent by tests, migrations and start-up, never while serving a request.
+_QUIET_SIGNALS = frozenset(
+    {"setting_changed", "template_rendered", "pre_migrate", "post_migrate", "class_prepared",
+     "autoreload_started", "file_changed"}
+)
+
+
+def _views_module_function(func: nodes.FunctionDef) -> ConventionEntry | None:
+    """``def view(request, ...)`` at the top of a ``views`` module that imports Django: a
+    view by Django's convention, whether or not ``urlpatterns`` can be read."""
+    if not isinstance(func.parent, nodes.Module) or func.name.startswith("_"):
+        return None
+    params = [p.name for p in (*func.args.posonlyargs, *func.args.args)]
+    if params[:1] != ["request"]:
+        return None
+    name = func.parent.name
+    if not (name == "views" or name.endswith(".views") or ".views." in name):
+        return None
+    if not _imports_django(func.parent):
+        return None
+    return ConventionEntry(Role.VIEW, "Django view")
+
+
+def _imports_django(module: nodes.Module) -> bool:
+    for node in module.body:
+        if isinstance(node, nodes.ImportFrom):
+            if node.modname.split(".", 1)[0] in _PACKAGES:
+                return True
+        elif isinstance(node, nodes.Import):
+            if any(name.split(".", 1)[0] in _PACKAGES for name, _ in node.names):
+                return True
+    return False
+
+
+def _middleware_by_shape(cls: nodes.ClassDef, _ancestors: frozenset[str]) -> EntryClass | None:
+    """``__init__(self, get_response)`` and ``__call__``: Django's middleware protocol."""
+    init = cls.locals.get("__init__")
+    if not init or not isinstance(init[0], nodes.FunctionDef) or "__call__" not in cls.locals:
+        return None
+    params = [p.name for p in (*init[0].args.posonlyargs, *init[0].args.args)]
+    return _MIDDLEWARE if params[1:2] == ["get_response"] else None
+
+
 FRAMEWORK = Framework(
     name="django",
+    packages=_PACKAGES,
     registration_callables={
         # urlpatterns: path("route/", view)
         "django.urls.path": Registration(Role.VIEW, 1, "view"),
@@ -80,5 +135,8 @@ FRAMEWORK = Framework(
         "django.contrib.admin.ModelAdmin": EntryClass(Role.VIEW, Lifetime.SHARED),
         "django.contrib.admin.options.ModelAdmin": EntryClass(Role.VIEW, Lifetime.SHARED),
     },
-    app_objects=frozenset(),
+    quiet_signals=_QUIET_SIGNALS,
+    function_convention=_views_module_function,
+    class_convention=_middleware_by_shape,
+    app_globals=frozenset({"django.conf.settings"}),
 )

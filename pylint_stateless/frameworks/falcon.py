@@ -6,6 +6,7 @@ from pylint_stateless.frameworks.base import Framework, Registration, Role
 
 FRAMEWORK = Framework(
     name="falcon",
+    packages=frozenset({"falcon"}),
     app_classes=frozenset(
         {"falcon.App", "falcon.app.App", "falcon.asgi.App", "falcon.asgi.app.App", "falcon.API"}
     ),

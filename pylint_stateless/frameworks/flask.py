@@ -13,6 +13,10 @@ from pylint_stateless.frameworks.base import (
 
 FRAMEWORK = Framework(
     name="flask",
+    packages=frozenset(
+        {"flask", "quart", "werkzeug", "flask_restful", "flask_restx", "flask_sock",
+         "simple_websocket", "flask_sqlalchemy"}
+    ),
     app_classes=frozenset(
         {
             "flask.Flask",
@@ -60,13 +64,23 @@ FRAMEWORK = Framework(
     app_state_attributes=frozenset({"config", "extensions"}),
     entry_classes={
         # ``View.as_view`` builds a new instance for every request unless the class
-        # sets ``init_every_request = False`` (handled by the discovery).
+        # sets ``init_every_request = False``.
         **dict.fromkeys(
             ("flask.views.View", "flask.views.MethodView", "quart.views.View",
              "quart.views.MethodView", "flask_restful.Resource", "flask_restx.Resource"),
             EntryClass(
-                Role.VIEW, Lifetime.PER_REQUEST, frozenset({*HTTP_VERBS, "dispatch_request"})
+                Role.VIEW, Lifetime.PER_REQUEST, frozenset({*HTTP_VERBS, "dispatch_request"}),
+                shared_if_false="init_every_request",
             ),
         ),
     },
+    error_handlers_by_shape=True,
+    app_globals=frozenset({"flask.current_app", "quart.current_app"}),
+    connection_types=frozenset(
+        {"quart.wrappers.websocket.Websocket", "simple_websocket.ws.Server", "flask_sock.Sock"}
+    ),
+    resource_types=frozenset(
+        {"flask_sqlalchemy.SQLAlchemy", "flask_sqlalchemy.extension.SQLAlchemy"}
+    ),
+    client_keys=(r"remote_addr",),
 )

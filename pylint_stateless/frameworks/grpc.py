@@ -1,10 +1,40 @@
-"""gRPC: servicer classes, one instance registered with the server for the whole process."""
+"""gRPC: servicer classes, one instance registered with the server for the whole process.
+
+Servicers are found by the names grpcio-tools generates: registered with
+``add_<Name>Servicer_to_server(servicer, server)``, or subclassing ``<Name>Servicer``
+from a ``*_pb2_grpc`` module.
+"""
 
 from __future__ import annotations
 
-from pylint_stateless.frameworks.base import Framework
+from astroid import nodes
 
-# Servicers are found by the generated names (``add_<Name>Servicer_to_server`` and bases
-# named ``<Name>Servicer``), see ``pylint_stateless.entrypoints``; the table only names
-# the framework so that it can be switched off.
-FRAMEWORK = Framework(name="grpc")
+from pylint_stateless.analysis import astutil
+from pylint_stateless.frameworks.base import EntryClass, Framework, Lifetime, Registration, Role
+
+_LABEL = "gRPC method"
+_SERVICER = EntryClass(Role.ROUTE, Lifetime.SHARED, label=_LABEL)
+
+
+def _generated_servicer(cls: nodes.ClassDef, ancestors: frozenset[str]) -> EntryClass | None:
+    """A subclass of a generated ``<Name>Servicer`` (read from the source, or inferred)."""
+    for base in (*cls.bases, *ancestors):
+        text = base if isinstance(base, str) else (
+            astutil.import_qname(base) or astutil.text(base)
+        )
+        module, _, name = text.rpartition(".")
+        if name.endswith("Servicer") and module.endswith("_grpc"):
+            return _SERVICER
+    return None
+
+
+FRAMEWORK = Framework(
+    name="grpc",
+    packages=frozenset({"grpc"}),
+    registration_patterns={
+        r"^add_\w+Servicer_to_server$": Registration(
+            Role.ROUTE, 0, "servicer", resource_methods="", label=_LABEL
+        ),
+    },
+    class_convention=_generated_servicer,
+)

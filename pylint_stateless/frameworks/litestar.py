@@ -9,6 +9,7 @@ _WEBSOCKET = ("websocket", "websocket_listener", "websocket_stream")
 
 FRAMEWORK = Framework(
     name="litestar",
+    packages=frozenset({"litestar"}),
     app_classes=frozenset({"litestar.Litestar", "litestar.app.Litestar"}),
     decorator_functions={
         **{f"litestar.{name}": Role.ROUTE for name in _DECORATORS},

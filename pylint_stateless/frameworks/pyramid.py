@@ -6,6 +6,7 @@ from pylint_stateless.frameworks.base import Framework, Registration, Role
 
 FRAMEWORK = Framework(
     name="pyramid",
+    packages=frozenset({"pyramid"}),
     app_classes=frozenset({"pyramid.config.Configurator"}),
     registration_methods={"add_view": Registration(Role.VIEW, 0, "view")},
     decorator_functions={

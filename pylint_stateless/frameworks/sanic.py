@@ -18,6 +18,7 @@ _SERVER_START = frozenset(
 
 FRAMEWORK = Framework(
     name="sanic",
+    packages=frozenset({"sanic"}),
     app_classes=frozenset(
         {"sanic.Sanic", "sanic.app.Sanic", "sanic.Blueprint", "sanic.blueprints.Blueprint"}
     ),
@@ -42,4 +43,5 @@ FRAMEWORK = Framework(
     startup_event_methods={"listener": _SERVER_START},
     app_objects=frozenset({"app"}),
     app_state_attributes=frozenset({"ctx", "config"}),
+    app_globals=frozenset({"sanic.Sanic.get_app"}),
 )

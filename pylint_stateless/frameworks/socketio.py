@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+from astroid import nodes
+
 from pylint_stateless.frameworks.base import EntryClass, Framework, Lifetime, Role
 
 # A namespace object is registered once and answers every event through ``on_*`` methods.
 _NAMESPACE = EntryClass(Role.WEBSOCKET, Lifetime.SHARED, method_prefix="on_")
 
+
+def _event_label(call: nodes.Call | None) -> str:
+    """``Socket.IO event connect`` for ``@sio.on("connect")``."""
+    first = call.args[0] if call is not None and call.args else None
+    if isinstance(first, nodes.Const) and isinstance(first.value, str):
+        return f"Socket.IO event {first.value}"
+    return "Socket.IO event"
+
+
 FRAMEWORK = Framework(
     name="socketio",
+    packages=frozenset({"socketio", "flask_socketio", "engineio"}),
     app_classes=frozenset(
         {
             "socketio.Server", "socketio.AsyncServer", "socketio.server.Server",
@@ -26,4 +38,8 @@ FRAMEWORK = Framework(
         "flask_socketio.Namespace": _NAMESPACE,
         "flask_socketio.namespace.Namespace": _NAMESPACE,
     },
+    # ``def init_handlers(socketio): @socketio.on("connect")``: a server passed around
+    # is known by its name when nothing can be inferred.
+    receiver_names=r"(?i)(^|\.|_)(sio|socketio|socket_io)$",
+    event_label=_event_label,
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pylint_stateless.frameworks.base import (
     HTTP_VERBS,
+    Deferral,
     EntryClass,
     Framework,
     Lifetime,
@@ -12,9 +13,13 @@ from pylint_stateless.frameworks.base import (
 )
 
 _ROUTE = Registration(Role.ROUTE, 1, "endpoint")
+_TEMPLATES = frozenset(
+    {"starlette.templating.Jinja2Templates", "fastapi.templating.Jinja2Templates"}
+)
 
 FRAMEWORK = Framework(
     name="starlette",
+    packages=frozenset({"fastapi", "starlette"}),
     app_classes=frozenset(
         {
             "fastapi.FastAPI",
@@ -75,4 +80,14 @@ FRAMEWORK = Framework(
     startup_keywords=frozenset({"lifespan", "on_startup"}),
     app_objects=frozenset({"app"}),
     app_state_attributes=frozenset({"state", "dependency_overrides"}),
+    error_handlers_by_shape=True,
+    connection_types=frozenset(
+        {"starlette.websockets.WebSocket", "fastapi.WebSocket", "fastapi.websockets.WebSocket"}
+    ),
+    resource_types=_TEMPLATES,
+    resource_calls=_TEMPLATES,
+    # ``BackgroundTasks.add_task(fn, *args)`` and ``BackgroundTask(fn, *args)`` run ``fn``
+    # after the response, in this process.
+    deferring_calls={"add_task": Deferral(0, 1), "BackgroundTask": Deferral(0, 1)},
+    client_keys=(r"client\.host",),
 )

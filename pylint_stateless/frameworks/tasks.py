@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from pylint_stateless.frameworks.base import Framework, Role
+from pylint_stateless.frameworks.base import Deferral, Framework, Role
 
 FRAMEWORK = Framework(
     name="tasks",
+    packages=frozenset({"celery", "rq", "dramatiq"}),
     app_classes=frozenset({"celery.Celery", "celery.app.base.Celery"}),
     decorator_methods={"task": Role.BACKGROUND},
     bare_decorator_methods={"task": Role.BACKGROUND},
@@ -17,4 +18,9 @@ FRAMEWORK = Framework(
         "rq.decorators.job": Role.BACKGROUND,
         "rq.job": Role.BACKGROUND,
     },
+    # The Celery application is a client of the broker: one per process by design.
+    resource_types=frozenset({"celery.app.base.Celery"}),
+    resource_calls=frozenset({"celery.Celery"}),
+    # ``queue.enqueue(fn, *args)``: ``fn`` runs later, in a worker process.
+    deferring_calls={"enqueue": Deferral(0, 1)},
 )

@@ -14,6 +14,7 @@ _WEBSOCKET_METHODS = frozenset(
 
 FRAMEWORK = Framework(
     name="tornado",
+    packages=frozenset({"tornado"}),
     app_classes=frozenset({"tornado.web.Application"}),
     entry_classes={
         # A handler instance serves one request (one connection for WebSockets), so
@@ -27,4 +28,5 @@ FRAMEWORK = Framework(
     },
     app_objects=frozenset({"application"}),
     app_state_attributes=frozenset({"settings"}),
+    connection_types=frozenset({"tornado.websocket.WebSocketHandler"}),
 )

@@ -1,0 +1,376 @@
+"""What an expression on the request path refers to.
+
+:class:`Resolver` maps expressions met while walking request-serving code to
+references (:data:`.model.Ref`): a state or something stored in it, a project module,
+a class, or a per-request ``self``. Names are resolved through astroid's scope lookup
+(so aliases, ``global``, imports and parameters bound by the caller are all followed to
+the defining assignment); what the defining assignment holds is decided by
+:mod:`.shapes`. The resolver is the hub of one linted module's analysis: it owns the
+project's modules (:mod:`.project`), value shapes, states and the application model,
+which call back into it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from astroid import nodes
+
+from pylint_stateless import knowledge as tables
+from pylint_stateless.analysis import astutil
+from pylint_stateless.analysis.application import Application
+from pylint_stateless.analysis.model import (
+    ClassRef,
+    Env,
+    ModuleRef,
+    Ref,
+    SelfRef,
+    Shape,
+    StateRef,
+)
+from pylint_stateless.analysis.names import GlobalKey, Lookup, Names
+from pylint_stateless.analysis.project import Project, imported_name
+from pylint_stateless.analysis.shapes import Shapes
+from pylint_stateless.analysis.states import States
+
+if TYPE_CHECKING:
+    from pylint_stateless.analysis.session import Trees
+    from pylint_stateless.knowledge import Knowledge
+
+_MAX_ALIAS_DEPTH = 6
+# Builtins that return a new container of the same elements, or one element.
+_VIEW_BUILTINS = frozenset({"list", "tuple", "sorted", "reversed", "filter", "set", "next"})
+# ``request.app``, ``self.request.app``, ``self.application``: the request reaching the app.
+_REQUEST_LIKE = re.compile(r"^(self\.)?(request|req|websocket|ws|scope|connection|conn|self)$")
+_PROCESS_GLOBAL_ATTRS = frozenset(q.rsplit(".", 1)[-1] for q in tables.PROCESS_GLOBALS)
+
+Callee = tuple[nodes.FunctionDef, Ref | None, bool]
+
+
+@dataclass
+class Taint:
+    """Bumped whenever an answer depends on which module is being linted (``module``:
+    its tree, an import of it) or on its setup of the application object only (``app``):
+    the walker shares across modules only summaries computed without a bump."""
+
+    module: int = 0
+    app: int = 0
+
+
+class Resolver:
+    """Resolves expressions to references for one linted module; caches per module."""
+
+    def __init__(
+        self,
+        current: nodes.Module,
+        knowledge: Knowledge,
+        global_lookups: dict[GlobalKey, Lookup],
+        trees: Trees | None = None,
+    ) -> None:
+        self.current = current
+        self.knowledge = knowledge
+        self.taint = Taint()
+        self.names = Names(global_lookups)
+        self.project = Project(self, trees, self.taint)
+        self.shapes = Shapes(self)
+        self.states = States(self)
+        self.app = Application(self, self.taint)
+
+    def close(self) -> None:
+        """Drop the parts, which refer back to the resolver: freed without a collection."""
+        del self.project, self.shapes, self.states, self.app
+
+    def resolve(self, expr: nodes.NodeNG, env: Env, depth: int = 0) -> Ref | None:
+        """What ``expr``, evaluated in a function walked with ``env``, refers to."""
+        if depth > _MAX_ALIAS_DEPTH:
+            return None
+        if isinstance(expr, nodes.Name):
+            return self._name(expr, env, depth)
+        if isinstance(expr, nodes.Attribute):
+            return self._attribute(expr, env, depth)
+        if isinstance(expr, nodes.Subscript):
+            base = self.resolve(expr.value, env, depth + 1)
+            member = self.app.keyed_member(base, expr.slice)
+            return StateRef(member) if member is not None else element_of(base)
+        if isinstance(expr, nodes.Call):
+            return self._call(expr, env, depth)
+        if isinstance(expr, (nodes.ListComp, nodes.SetComp, nodes.GeneratorExp)):
+            inner = self.resolve(expr.elt, env, depth + 1)
+            if isinstance(inner, StateRef) and inner.element:
+                return StateRef(inner.state, view=True)
+            return None
+        if isinstance(expr, nodes.NamedExpr):
+            return self.resolve(expr.value, env, depth + 1)
+        return None
+
+    # -- callables ------------------------------------------------------------------
+
+    def callee(self, func: nodes.NodeNG, env: Env) -> Callee | None:
+        """The project function a call's ``func`` names, read from the source.
+
+        Returns (function, what ``self``/``cls`` is bound to, whether it is a method
+        call); None when the callee is not project code or cannot be told without
+        inference: a method of a local or of a parameter, a library call.
+        """
+        if isinstance(func, nodes.Name):
+            return self._named_callee(func)
+        if not isinstance(func, nodes.Attribute):
+            return None
+        base = self.resolve(func.expr, env)
+        name = func.attrname
+        if base is None and isinstance(func.expr, nodes.Call):
+            made = self.callee(func.expr.func, env)  # ``Service().method()``
+            if made is not None and isinstance(made[1], SelfRef) and made[0].name == "__init__":
+                base = made[1]
+            elif isinstance(func.expr.func, nodes.Name):
+                cls = self.named_callable(func.expr.func)
+                base = SelfRef(cls) if isinstance(cls, nodes.ClassDef) else None
+        if isinstance(base, ModuleRef):
+            target = self.project.module_callable(base.module, name)
+            if isinstance(target, nodes.FunctionDef):
+                return target, None, False
+            if isinstance(target, nodes.ClassDef):
+                init = self.project.find_method(target, "__init__")
+                if init is not None:
+                    return init, SelfRef(target), True
+            return None
+        return self._method(base, name)
+
+    def _named_callee(self, func: nodes.Name) -> Callee | None:
+        target = self.named_callable(func)
+        if isinstance(target, nodes.FunctionDef):
+            return target, None, False
+        if isinstance(target, nodes.ClassDef):
+            init = self.project.find_method(target, "__init__")
+            if init is not None and astutil.is_project_node(init, self.current):
+                return init, SelfRef(target), True
+        return None
+
+    def _method(self, base: Ref | None, name: str) -> Callee | None:
+        cls: nodes.ClassDef | None = None
+        if isinstance(base, (ClassRef, SelfRef)):
+            cls = base.cls
+        elif isinstance(base, StateRef) and not base.element and base.state.shape is Shape.INSTANCE:
+            cls = base.state.cls
+        if cls is None:
+            return None
+        method = self.project.find_method(cls, name)
+        if method is None or not astutil.is_project_node(method, self.current):
+            return None
+        if method.type == "staticmethod":
+            return method, None, False
+        if method.type == "classmethod":
+            owner = method.parent if isinstance(method.parent, nodes.ClassDef) else cls
+            return method, ClassRef(owner), True
+        if isinstance(base, ClassRef):
+            return method, None, True  # ``Cls.method(obj)``: self is the first argument
+        return method, base, True
+
+    def named_callable(self, name: nodes.Name) -> nodes.NodeNG | None:
+        """The project function or class a name is bound to."""
+        scope, bindings = self.names.lookup(name)
+        if not bindings:
+            return None
+        binding = bindings[-1]
+        if isinstance(binding, (nodes.FunctionDef, nodes.ClassDef)):
+            return binding if astutil.is_project_node(binding, self.current) else None
+        if isinstance(binding, (nodes.Import, nodes.ImportFrom)) and isinstance(
+            scope, nodes.Module
+        ):
+            ref = self._import(binding, name.name)
+            if isinstance(ref, ClassRef):
+                return ref.cls
+            if isinstance(binding, nodes.ImportFrom):
+                return self.project.imported_function(binding, name.name)
+        return None
+
+    # -- names ----------------------------------------------------------------------
+
+    def _name(self, expr: nodes.Name, env: Env, depth: int) -> Ref | None:
+        scope, bindings = self.names.lookup(expr)
+        if not bindings:
+            return None
+        if isinstance(scope, nodes.Module):
+            return self._module_binding(scope, expr.name, bindings)
+        if not isinstance(scope, (nodes.FunctionDef, nodes.Lambda, nodes.ComprehensionScope)):
+            return None
+        if scope is not expr.scope() and not isinstance(scope, nodes.ComprehensionScope):
+            # A closure variable of an enclosing function: per-request unless it
+            # resolves to state itself.
+            env = Env()
+        for binding in reversed(bindings):
+            ref = self._local_binding(binding, env, depth, expr.name)
+            if ref is not None:
+                return ref
+        return None
+
+    def _local_binding(
+        self, binding: nodes.NodeNG, env: Env, depth: int, name: str
+    ) -> Ref | None:
+        if isinstance(binding, (nodes.Import, nodes.ImportFrom)):
+            return self._import(binding, name)  # an import inside the function
+        if not isinstance(binding, nodes.AssignName):
+            return None
+        parent = binding.parent
+        if isinstance(parent, nodes.Arguments):
+            return env.get(binding.name)
+        loop = _loop_of_target(binding)
+        if loop is not None:
+            return element_of(self.resolve(loop.iter, env, depth + 1))
+        value = astutil.assigned_value(binding)
+        if value is None:
+            return None
+        return self.resolve(value, env, depth + 1)
+
+    def _module_binding(
+        self, module: nodes.Module, name: str, bindings: list[nodes.NodeNG]
+    ) -> Ref | None:
+        binding = bindings[-1]
+        if isinstance(binding, (nodes.Import, nodes.ImportFrom)):
+            return self._import(binding, name)
+        if isinstance(binding, nodes.ClassDef):
+            return ClassRef(binding) if astutil.is_project_node(binding, self.current) else None
+        if isinstance(binding, nodes.AssignName):
+            if not astutil.is_project_module(module, self.current):
+                return None
+            state = self.states.module_state(module, name)
+            return StateRef(state) if state is not None else None
+        return None
+
+    def _import(self, node: nodes.Import | nodes.ImportFrom, name: str) -> Ref | None:
+        try:
+            if isinstance(node, nodes.Import):
+                for modname, alias in node.names:
+                    if alias == name:
+                        return self.project.module_ref(self.project.import_project_module(node, modname))
+                    if alias is None and modname.split(".")[0] == name:
+                        return self.project.module_ref(self.project.import_project_module(node, name))
+                return None
+            imported = imported_name(node, name)
+            if imported is None:
+                return None
+            qname = f"{node.modname}.{imported}"
+            if qname in self.knowledge.app_globals:
+                return StateRef(self.app.root(name))
+            if qname in tables.PROCESS_GLOBALS:
+                return StateRef(self.states.process_global(qname))
+            module = self.project.import_project_module(node, node.modname)
+            if module is None:
+                return None
+            if imported in module.locals:
+                return self._module_binding(module, imported, module.locals[imported])
+            # ``from package import submodule``
+            return self.project.module_ref(self.project.submodule(module, imported))
+        except Exception:  # pylint: disable=broad-exception-caught
+            return None
+
+    # -- attributes -----------------------------------------------------------------
+
+    def _attribute(  # pylint: disable=too-many-return-statements
+        self, expr: nodes.Attribute, env: Env, depth: int
+    ) -> Ref | None:
+        attr = expr.attrname
+        if attr in self.knowledge.app_objects and _REQUEST_LIKE.match(astutil.text(expr.expr)):
+            return StateRef(self.app.root(astutil.text(expr)))
+        if attr in _PROCESS_GLOBAL_ATTRS:
+            qname = astutil.import_qname(expr)
+            if qname in tables.PROCESS_GLOBALS:
+                return StateRef(self.states.process_global(qname))
+        base = self.resolve(expr.expr, env, depth + 1)
+        if base is None:
+            return None
+        if isinstance(base, ModuleRef):
+            bindings = base.module.locals.get(attr)
+            if bindings:
+                return self._module_binding(base.module, attr, bindings)
+            return self.project.module_ref(self.project.submodule(base.module, attr))
+        if isinstance(base, ClassRef):
+            state = self.states.class_attr(base.cls, attr)
+            return StateRef(state) if state is not None else None
+        if isinstance(base, SelfRef):
+            return self.self_attribute(base.cls, attr)
+        if base.view:
+            return None  # a method of the new container
+        if base.element:
+            return base
+        state = base.state
+        if state.shape is Shape.APP:
+            if attr in self.knowledge.app_namespaces:
+                return StateRef(self.app.member(state, attr, namespace=True))
+            return None
+        if state.shape is Shape.NAMESPACE:
+            return StateRef(self.app.member(state, attr))
+        if state.shape is Shape.INSTANCE and state.cls is not None:
+            cls_ref = self.self_attribute(state.cls, attr)
+            if cls_ref is not None:
+                return cls_ref
+            if self.project.find_method(state.cls, attr) is not None:
+                return None
+            attr_state = self.states.instance_attr(state, attr)
+            return StateRef(attr_state) if attr_state is not None else None
+        return None  # a container's method (handled by the caller), or not state
+
+    def self_attribute(self, cls: nodes.ClassDef, attr: str) -> Ref | None:
+        """``self.attr`` read through an instance: a class attribute unless shadowed."""
+        if self.project.instance_attr_decls(cls, attr):
+            return None
+        state = self.states.class_attr(cls, attr)
+        if state is None or state.shape is not Shape.CONTAINER:
+            return None
+        return StateRef(state)
+
+    # -- calls ----------------------------------------------------------------------
+
+    def _call(self, expr: nodes.Call, env: Env, depth: int) -> Ref | None:
+        func = expr.func
+        if isinstance(func, nodes.Name) and func.name in _VIEW_BUILTINS and expr.args:
+            if astutil.import_qname(func) == f"builtins.{func.name}":
+                source = expr.args[-1] if func.name == "filter" else expr.args[0]
+                inner = self.resolve(source, env, depth + 1)
+                if func.name == "next":
+                    return element_of(inner)
+                if isinstance(inner, StateRef) and (
+                    inner.view or inner.element or inner.state.shape is Shape.CONTAINER
+                ):
+                    return StateRef(inner.state, view=True)
+                return None
+        if isinstance(func, nodes.Attribute) and (
+            func.attrname in tables.ELEMENT_METHODS or func.attrname in tables.VIEW_METHODS
+        ):
+            base = self.resolve(func.expr, env, depth + 1)
+            if isinstance(base, StateRef) and (
+                base.element or base.state.shape is Shape.CONTAINER
+            ):
+                return StateRef(base.state, element=True)
+            if (
+                isinstance(base, StateRef)
+                and func.attrname in tables.ELEMENT_METHODS
+                and base.state.shape in (Shape.APP, Shape.NAMESPACE)
+                and not base.view
+            ):
+                # ``current_app.config.setdefault("sessions", {})``: an entry of the
+                # application's own mapping, shared like the mapping itself
+                return StateRef(base.state, element=True)
+        return None
+
+
+def element_of(ref: Ref | None) -> Ref | None:
+    """Something stored in what ``ref`` refers to, if that is a container of state."""
+    if isinstance(ref, StateRef) and (
+        ref.element or ref.view or ref.state.shape is Shape.CONTAINER
+    ):
+        return StateRef(ref.state, element=True)
+    return None
+
+
+def _loop_of_target(binding: nodes.AssignName) -> nodes.For | nodes.Comprehension | None:
+    """The loop whose target (or an element of a tuple target) is ``binding``."""
+    node: nodes.NodeNG = binding
+    while isinstance(node.parent, (nodes.Tuple, nodes.List, nodes.Starred)):
+        node = node.parent
+    parent = node.parent
+    if isinstance(parent, (nodes.For, nodes.Comprehension)) and parent.target is node:
+        return parent
+    return None

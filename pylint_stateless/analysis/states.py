@@ -1,0 +1,148 @@
+"""The pieces of state of the project, made once per key for a linted module's analysis.
+
+A module-level name, an attribute of a shared instance, a class attribute: each is
+built from its defining assignments (what they assign decides its shape); the states
+that no single assignment defines (the application object, ``os.environ``, the result
+an ``lru_cache`` keeps, an instance the framework shares) are made from a key.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from astroid import nodes
+from pylint.interfaces import HIGH, INFERENCE, Confidence
+
+from pylint_stateless import knowledge
+from pylint_stateless.analysis import astutil
+from pylint_stateless.analysis.model import Shape, State, StateKind
+
+if TYPE_CHECKING:
+    from pylint_stateless.analysis.resolver import Resolver
+
+
+class States:
+    """Every state the linted module's analysis has met, by key."""
+
+    def __init__(self, resolver: Resolver) -> None:
+        self._resolver = resolver
+        self._modules: dict[tuple[str, str], State | None] = {}
+        self._others: dict[tuple[str, ...], State | None] = {}
+
+    def known(self, key: tuple[str, ...]) -> State | None:
+        return self._others.get(key)
+
+    def module_state(self, module: nodes.Module, name: str) -> State | None:
+        """The state bound to ``name`` at the top level of ``module`` (None if not state)."""
+        key = (module.name, name)
+        if key in self._modules:
+            return self._modules[key]
+        self._modules[key] = None  # guards against recursive definitions
+        state = self._build_module_state(module, name)
+        self._modules[key] = state
+        return state
+
+    def instance_attr(self, owner: State, attr: str) -> State | None:
+        """``owner.attr`` where ``owner`` is a shared instance of a project class."""
+        cls = owner.cls
+        if cls is None:
+            return None
+        key = (*owner.key, "." + attr)
+        if key in self._others:
+            return self._others[key]
+        decls = self._resolver.project.instance_attr_decls(cls, attr)
+        shape = self._resolver.shapes.of_decls(decls)
+        first = decls[0] if decls else None
+        state = _state(
+            kind=StateKind.ATTRIBUTE, name=f"{owner.name}.{attr}", module=owner.module,
+            line=first.lineno if first is not None else owner.line, shape=shape.shape,
+            type_name=shape.type_name, key=key, confidence=shape.confidence, decl=first,
+            owner=owner, qualified_type=shape.qualified_type, values=_values(decls),
+        )
+        self._others[key] = state
+        return state
+
+    def class_attr(self, cls: nodes.ClassDef, attr: str) -> State | None:
+        """``Cls.attr`` when ``attr`` is defined in the body of ``cls`` or a project base."""
+        owner = self._resolver.project.class_defining(cls, attr)
+        if owner is None or not astutil.is_project_node(owner, self._resolver.current):
+            return None
+        key = ("class", owner.qname(), attr)
+        if key in self._others:
+            return self._others[key]
+        decls = [n for n in owner.locals.get(attr, []) if isinstance(n, nodes.AssignName)]
+        shape = self._resolver.shapes.of_decls(decls)
+        state = _state(
+            kind=StateKind.CLASS, name=f"{owner.name}.{attr}", module=owner.root().name,
+            line=decls[0].lineno if decls else owner.lineno, shape=shape.shape,
+            type_name=shape.type_name, key=key, confidence=shape.confidence,
+            decl=decls[0] if decls else None, qualified_type=shape.qualified_type,
+            values=_values(decls),
+        )
+        self._others[key] = state
+        return state
+
+    def pseudo(self, key: tuple[str, ...], **fields: object) -> State:
+        """A state that no single assignment defines, made once per key."""
+        state = self._others.get(key)
+        if state is None:
+            state = self._others[key] = _state(key=key, **fields)
+        return state
+
+    def process_global(self, qname: str) -> State:
+        """A mutable global of the standard library, such as ``os.environ``."""
+        return self.pseudo(
+            ("process", qname), kind=StateKind.MODULE, name=qname,
+            module=qname.rsplit(".", 1)[0], line=0, shape=Shape.CONTAINER,
+            type_name=knowledge.PROCESS_GLOBALS[qname], confidence=HIGH, leaf=qname,
+        )
+
+    def memoised(self, func: nodes.FunctionDef) -> State:
+        """The result that ``@lru_cache`` keeps for a function without parameters."""
+        return self.pseudo(
+            ("memoised", func.root().name, func.qname()), kind=StateKind.MODULE,
+            name=func.name, module=func.root().name, line=func.lineno, shape=Shape.OTHER,
+            type_name="cached result", decl=func,
+        )
+
+    def shared_instance(self, cls: nodes.ClassDef, label: str) -> State:
+        """An instance the framework keeps for the whole process (a middleware)."""
+        return self.pseudo(
+            ("instance", cls.qname(), label), kind=StateKind.MODULE, name=label,
+            module=cls.root().name, line=cls.lineno, shape=Shape.INSTANCE,
+            type_name=f"{cls.name} instance", confidence=INFERENCE, decl=cls, cls=cls,
+        )
+
+    def _build_module_state(self, module: nodes.Module, name: str) -> State | None:
+        decls = [n for n in module.locals.get(name, []) if isinstance(n, nodes.AssignName)]
+        if not decls:
+            return None
+        shape = self._resolver.shapes.of_decls(decls)
+        module_level = [d for d in decls if d.scope() is module] or decls
+        return _state(
+            kind=StateKind.MODULE, name=name, module=module.name, line=module_level[0].lineno,
+            shape=shape.shape, type_name=shape.type_name, key=("module", module.name, name),
+            confidence=shape.confidence, decl=module_level[0], cls=shape.cls,
+            qualified_type=shape.qualified_type, values=_values(decls),
+        )
+
+
+def _state(  # pylint: disable=too-many-arguments
+    *, kind: StateKind, name: str, module: str, line: int, shape: Shape, type_name: str,
+    key: tuple[str, ...], confidence: Confidence = HIGH, decl: nodes.NodeNG | None = None,
+    cls: nodes.ClassDef | None = None, owner: State | None = None,
+    qualified_type: str | None = None, values: tuple[nodes.NodeNG, ...] = (), leaf: str = "",
+) -> State:
+    """A state, with what its nodes tell kept as plain fields."""
+    parent = getattr(decl, "parent", None)
+    annotation = astutil.text(parent.annotation) if isinstance(parent, nodes.AnnAssign) else ""
+    return State(
+        kind=kind, name=name, module=module, line=line, shape=shape, type_name=type_name,
+        key=key, confidence=confidence, owner=owner, qualified_type=qualified_type, leaf=leaf,
+        annotation=annotation, class_name=cls.name if cls is not None else "",
+        framework_held=isinstance(decl, nodes.ClassDef), decl=decl, cls=cls, values=values,
+    )
+
+
+def _values(decls: list[nodes.AssignName] | list[nodes.AssignAttr]) -> tuple[nodes.NodeNG, ...]:
+    return tuple(v for d in decls if (v := astutil.assigned_value(d)) is not None)

@@ -1,0 +1,269 @@
+"""What counts as a write to shared state: the definition of a mutation.
+
+A statement of request-serving code mutates state when it assigns, deletes or
+augments an item or attribute of something the resolver says is state, calls a
+mutating method on a container of state (``append``, ``setdefault`` with a per-request
+key...), rebinds a global it declares, or writes through ``setattr``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from astroid import nodes
+from pylint.interfaces import HIGH, Confidence
+
+from pylint_stateless import knowledge
+from pylint_stateless.analysis import astutil
+from pylint_stateless.analysis.facts import facts_of
+from pylint_stateless.analysis.model import (
+    ClassRef,
+    Env,
+    Location,
+    ModuleRef,
+    Mutation,
+    Op,
+    Ref,
+    SelfRef,
+    Shape,
+    State,
+    StateKind,
+    StateRef,
+)
+
+if TYPE_CHECKING:
+    from pylint_stateless.analysis.resolver import Resolver
+
+# ``dict()``, ``OrderedDict()``, ``deque()``...: the containers the project knows, called bare.
+_EMPTY_FACTORIES = frozenset(knowledge.CONTAINER_TYPES.values())
+
+
+class Writes:  # pylint: disable=too-few-public-methods
+    """Finds the mutations of one statement, for one linted module's analysis."""
+
+    def __init__(self, resolver: Resolver) -> None:
+        self._resolver = resolver
+
+    def of(
+        self, node: nodes.NodeNG, env: Env, global_names: frozenset[str], module: str
+    ) -> list[Mutation]:
+        """The mutations ``node`` (an assignment, deletion or call in a function of
+        ``module`` walked with ``env``) makes."""
+        write = _Write(self._resolver, env, global_names, module)
+        if isinstance(node, nodes.Assign):
+            for target in node.targets:
+                write.target(target, node, Op.ITEM, node.value)
+        elif isinstance(node, nodes.AnnAssign):
+            if node.value is not None:
+                write.target(node.target, node, Op.ITEM, node.value)
+        elif isinstance(node, nodes.AugAssign):
+            write.target(node.target, node, Op.AUGMENTED, node.value)
+        elif isinstance(node, nodes.Delete):
+            for target in node.targets:
+                write.target(target, node, Op.DELETE, None)
+        elif isinstance(node, nodes.Call):
+            write.call(node)
+        return write.found
+
+
+class _Write:
+    """The mutations of one statement, as they are found."""
+
+    def __init__(
+        self, resolver: Resolver, env: Env, global_names: frozenset[str], module: str
+    ) -> None:
+        self.resolver = resolver
+        self.env = env
+        self.global_names = global_names
+        self.module = module
+        self.found: list[Mutation] = []
+
+    def add(  # pylint: disable=too-many-arguments,too-many-positional-arguments
+        self, state: State, op: Op, site: nodes.NodeNG, statement: nodes.NodeNG,
+        value: nodes.NodeNG | None, key: nodes.NodeNG | None = None, lazy: bool = False,
+        confidence: Confidence = HIGH,
+    ) -> None:
+        self.found.append(Mutation(
+            state, op, Location.of(site, self.module),
+            facts_of(value, key, statement, self.resolver), lazy, confidence, site,
+        ))
+
+    def target(
+        self, target: nodes.NodeNG, statement: nodes.NodeNG, op: Op, value: nodes.NodeNG | None
+    ) -> None:
+        if isinstance(target, (nodes.Tuple, nodes.List)):
+            for element in target.elts:
+                self.target(element, statement, op, None)
+            return
+        if isinstance(target, nodes.Starred):
+            self.target(target.value, statement, op, None)
+            return
+        if isinstance(target, nodes.Subscript):
+            self._item(target, statement, op, value)
+            return
+        if isinstance(target, nodes.AssignAttr | nodes.DelAttr):
+            self.attribute(target.expr, target.attrname, target, statement, op, value)
+            return
+        if isinstance(target, (nodes.AssignName, nodes.DelName)):
+            if target.name not in self.global_names:
+                return
+            state = self.resolver.states.module_state(target.root(), target.name)
+            if state is not None:
+                self.add(state, Op.REBIND, target, statement, value,
+                         lazy=_is_lazy_init(statement, target))
+
+    def _item(
+        self, target: nodes.Subscript, statement: nodes.NodeNG, op: Op,
+        value: nodes.NodeNG | None,
+    ) -> None:
+        ref = self.resolver.resolve(target.value, self.env)
+        member = self.resolver.app.keyed_member(ref, target.slice)
+        if member is not None:  # ``request.app["visits"] = ...``
+            self.add(member, Op.REBIND, target, statement, value,
+                     lazy=_is_lazy_init(statement, target), confidence=member.confidence)
+            return
+        if isinstance(ref, StateRef) and (_is_container_ref(ref) or _is_app_ref(ref)):
+            self.add(ref.state, op, target, statement, value, target.slice,
+                     confidence=ref.state.confidence)
+
+    def attribute(  # pylint: disable=too-many-arguments,too-many-positional-arguments,too-many-return-statements
+        self, owner_expr: nodes.NodeNG, attr: str, site: nodes.NodeNG,
+        statement: nodes.NodeNG, op: Op, value: nodes.NodeNG | None,
+    ) -> None:
+        resolver = self.resolver
+        owner = resolver.resolve(owner_expr, self.env)
+        if owner is None:
+            return
+        lazy = _is_lazy_init(statement, site)
+        if isinstance(owner, ModuleRef):
+            state = resolver.states.module_state(owner.module, attr)
+            if state is not None:
+                self.add(state, Op.REBIND, site, statement, value, lazy=lazy)
+            return
+        if isinstance(owner, ClassRef):
+            state = resolver.states.class_attr(owner.cls, attr)
+            if state is not None:
+                self.add(state, Op.REBIND, site, statement, value, lazy=lazy)
+            return
+        if isinstance(owner, SelfRef):
+            if op is not Op.AUGMENTED:
+                return  # sets an attribute of a per-request instance
+            state = resolver.states.class_attr(owner.cls, attr)
+            if state is not None and state.shape is Shape.CONTAINER:
+                self.add(state, Op.AUGMENTED, site, statement, value)
+            return
+        if owner.element:
+            self.add(owner.state, Op.ATTRIBUTE, site, statement, value,
+                     confidence=owner.state.confidence)
+            return
+        if owner.state.shape in (Shape.APP, Shape.NAMESPACE):
+            member = resolver.app.member(
+                owner.state, attr, namespace=attr in resolver.knowledge.app_namespaces
+            )
+            self.add(member, Op.REBIND, site, statement, value, lazy=lazy,
+                     confidence=member.confidence)
+            return
+        if owner.state.shape is Shape.INSTANCE:
+            state = resolver.states.instance_attr(owner.state, attr)
+            if state is None:
+                return
+            if op is Op.AUGMENTED and state.shape is Shape.CONTAINER:
+                self.add(state, Op.AUGMENTED, site, statement, value)
+                return
+            self.add(state, Op.REBIND, site, statement, value, lazy=lazy,
+                     confidence=owner.state.confidence)
+
+    def call(self, call: nodes.Call) -> None:
+        func = call.func
+        if isinstance(func, nodes.Attribute) and func.attrname in knowledge.MUTATING_METHODS:
+            if func.attrname == "setdefault" and _initialises_once(call):
+                # ``store.setdefault("key", {})`` creates the entry the first time and is a
+                # no-op ever after; what is then written into the entry is found on the
+                # element it returns (``ELEMENT_METHODS``).
+                return
+            ref = self.resolver.resolve(func.expr, self.env)
+            if isinstance(ref, StateRef) and (_is_container_ref(ref) or _is_app_mapping(ref)):
+                value = call.args[-1] if call.args else None
+                key = call.args[0] if len(call.args) > 1 else None
+                self.add(ref.state, Op.METHOD, call, call.statement(), value, key,
+                         confidence=ref.state.confidence)
+            return
+        if (
+            isinstance(func, nodes.Name)
+            and func.name in {"setattr", "delattr"}
+            and len(call.args) >= 2
+            and astutil.import_qname(func) == f"builtins.{func.name}"
+        ):
+            attr = astutil.const_str(call.args[1])
+            if attr is None:
+                return
+            value = call.args[2] if len(call.args) > 2 else None
+            self.attribute(call.args[0], attr, call, call.statement(), Op.REBIND, value)
+
+
+def _initialises_once(call: nodes.Call) -> bool:
+    """``setdefault`` with a constant key and an empty default: idempotent."""
+    if call.keywords or not call.args or len(call.args) > 2:
+        return False
+    if not isinstance(call.args[0], nodes.Const):
+        return False
+    if len(call.args) == 1:
+        return True  # the default is None
+    default = call.args[1]
+    if isinstance(default, nodes.Dict):
+        return not default.items
+    if isinstance(default, (nodes.List, nodes.Set, nodes.Tuple)):
+        return not default.elts
+    return (
+        isinstance(default, nodes.Call)
+        and not default.args
+        and not default.keywords
+        and astutil.last_name(default.func) in _EMPTY_FACTORIES
+    )
+
+
+def _is_container_ref(ref: Ref | None) -> bool:
+    return (
+        isinstance(ref, StateRef)
+        and not ref.view
+        and (ref.element or ref.state.shape is Shape.CONTAINER)
+    )
+
+
+def _is_app_ref(ref: Ref | None) -> bool:
+    """Something hanging off the application object: item writes into it are shared."""
+    return isinstance(ref, StateRef) and not ref.view and ref.state.kind is StateKind.APP
+
+
+def _is_app_mapping(ref: Ref | None) -> bool:
+    """``app.update(...)``, ``current_app.config.update(...)``: the mapping itself."""
+    return (
+        isinstance(ref, StateRef)
+        and not ref.element
+        and ref.state.shape in (Shape.APP, Shape.NAMESPACE)
+    )
+
+
+def _is_lazy_init(statement: nodes.NodeNG, target: nodes.NodeNG) -> bool:
+    """Whether ``statement`` sits in ``if <target> is None:`` (or similar) for its target."""
+    text = astutil.text(target) if not isinstance(target, nodes.AssignName) else target.name
+    if isinstance(target, nodes.AssignAttr):
+        text = f"{astutil.text(target.expr)}.{target.attrname}"
+    node = statement.parent
+    child = statement
+    while node is not None and not isinstance(node, (nodes.FunctionDef, nodes.Module)):
+        if isinstance(node, nodes.If) and child in node.body:
+            if _mentions(node.test, text):
+                return True
+        child = node
+        node = node.parent
+    return False
+
+
+def _mentions(test: nodes.NodeNG, text: str) -> bool:
+    if text == "...":
+        return False
+    for sub in test.nodes_of_class((nodes.Name, nodes.Attribute)):
+        if astutil.text(sub) == text:
+            return True
+    return False

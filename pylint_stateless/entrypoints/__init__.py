@@ -1,0 +1,112 @@
+"""Find the functions that serve requests, from the framework tables.
+
+Candidates are collected during pylint's own walk of the module (decorated
+functions, classes with bases, calls whose name could register a handler), so
+the module is never walked twice; :meth:`Discovery.entry_points` then decides,
+cheapest test first: the name must be one the tables know, then astroid
+inference must resolve it to a framework object; when inference fails (the
+framework is not importable), the import statements and the shape of the call
+decide, at lower confidence. Decorators, classes and registration calls each have
+their module here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from astroid import nodes
+from pylint.interfaces import INFERENCE_FAILURE
+
+from pylint_stateless.analysis import astutil
+from pylint_stateless.entrypoints.classes import Classes
+from pylint_stateless.entrypoints.decorators import Decorators
+from pylint_stateless.entrypoints.model import EntryPoint
+from pylint_stateless.entrypoints.registrations import Registrations
+
+if TYPE_CHECKING:
+    from pylint_stateless.analysis.resolver import Resolver
+    from pylint_stateless.knowledge import Knowledge
+
+
+class Discovery:
+    """Collects candidates during the pylint walk; resolves them on demand."""
+
+    def __init__(self, module: nodes.Module, knowledge: Knowledge, resolver: Resolver) -> None:
+        self.module = module
+        self.knowledge = knowledge
+        self.resolver = resolver
+        self.functions: list[nodes.FunctionDef] = []
+        self.classes: list[nodes.ClassDef] = []
+        self.calls: list[nodes.Call] = []
+        self._decorators = Decorators(knowledge, resolver)
+        self._classes = Classes(knowledge, resolver)
+        self._registrations = Registrations(module, knowledge, self._decorators, self._classes)
+
+    # -- collection (called from the checker's visit methods) ---------------------------
+
+    def add_function(self, node: nodes.FunctionDef) -> None:
+        if node.decorators is not None or isinstance(node.parent, nodes.Module):
+            self.functions.append(node)
+
+    def add_class(self, node: nodes.ClassDef) -> None:
+        if node.bases or "__call__" in node.locals:
+            self.classes.append(node)
+
+    def add_call(self, node: nodes.Call) -> None:
+        name = astutil.last_name(node.func)
+        if name is None or not _passes_non_literal(node):
+            return
+        if name in self.knowledge.registration_names or any(
+            pattern.match(name) for pattern, _ in self.knowledge.registration_patterns
+        ):
+            self.calls.append(node)
+
+    # -- resolution ---------------------------------------------------------------------
+
+    def entry_points(self) -> list[EntryPoint]:
+        found: list[EntryPoint] = []
+        for func in self.functions:
+            found.extend(self._from_function(func))
+        for cls in self.classes:
+            found.extend(self._classes.entry_points(cls, cls))
+        for call in self.calls:
+            found.extend(self._registrations.entry_points(call))
+        unique: dict[tuple[int, int | None], EntryPoint] = {}
+        for entry in found:
+            key = (id(entry.func), id(entry.self_state) if entry.self_state else None)
+            unique.setdefault(key, entry)
+        return sorted(
+            unique.values(), key=lambda e: (e.anchor.fromlineno or 0, e.func.lineno or 0)
+        )
+
+    def _from_function(self, func: nodes.FunctionDef) -> Iterator[EntryPoint]:
+        for decorator in func.decorators.nodes if func.decorators else ():
+            result = self._decorators.classify(decorator)
+            if result is None:
+                continue
+            role, label, confidence = result
+            lifetime, shared = self._classes.method_lifetime(func)
+            yield EntryPoint(func, role, label, func, confidence, lifetime, shared)
+            return
+        for fw in self.knowledge.frameworks:
+            if fw.function_convention is None:
+                continue
+            convention = fw.function_convention(func)
+            if convention is not None:
+                yield EntryPoint(func, convention.role, convention.label, func,
+                                 INFERENCE_FAILURE)
+                return
+
+
+def _passes_non_literal(call: nodes.Call) -> bool:
+    """Whether an argument of ``call`` could name a handler. A registration registers one
+    of its arguments (a function, a class, an instance, or a list of them); a call with
+    only literal arguments (``request.args.get("page")``, ``Flask()``) registers nothing,
+    and most calls named ``get`` or ``append`` are such."""
+    return any(not isinstance(arg, nodes.Const) for arg in call.args) or any(
+        not isinstance(keyword.value, nodes.Const) for keyword in call.keywords or ()
+    )
+
+
+__all__ = ["Discovery", "EntryPoint"]

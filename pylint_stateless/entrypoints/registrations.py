@@ -1,0 +1,254 @@
+"""Calls that register a handler: ``app.add_url_rule("/x", view)``, ``path("x/", view)``,
+``Depends(get_user)``, ``app.on_startup.append(init)``, ``FastAPI(lifespan=...)``.
+
+A function registered in the linted module but defined in another one is an entry
+point of the linted module, unless its own module declares it (by a decorator, its
+class, or a convention): then that module reports it, so that nothing is reported twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from astroid import bases, nodes
+from pylint.interfaces import INFERENCE, INFERENCE_FAILURE, Confidence
+
+from pylint_stateless.analysis import astutil
+from pylint_stateless.entrypoints.classes import method_of, own_methods
+from pylint_stateless.entrypoints.labels import confidence_of, registration_label
+from pylint_stateless.entrypoints.model import EntryPoint
+from pylint_stateless.frameworks.base import Framework, Lifetime, Registration, Role
+
+if TYPE_CHECKING:
+    from pylint_stateless.entrypoints.classes import Classes
+    from pylint_stateless.entrypoints.decorators import Decorators
+    from pylint_stateless.knowledge import Knowledge
+
+
+class Registrations:
+    """Registration calls of one linted module."""
+
+    def __init__(self, module: nodes.Module, knowledge: Knowledge, decorators: Decorators,
+                 classes: Classes) -> None:
+        self._module = module
+        self._knowledge = knowledge
+        self._decorators = decorators
+        self._classes = classes
+
+    def entry_points(self, call: nodes.Call) -> Iterator[EntryPoint]:
+        """What ``call`` registers."""
+        name = astutil.last_name(call.func)
+        if name is None:
+            return
+        tables = self._knowledge
+        if name == "append":
+            yield from self._from_hook_list(call)
+            return
+        for pattern, registration in tables.registration_patterns:
+            if pattern.match(name):
+                # ``add_GreeterServicer_to_server(servicer, server)``
+                target = astutil.call_argument(call, registration.position, registration.keyword)
+                label = registration.label or registration.role.value
+                yield from self._targets(target, registration, label, call, INFERENCE)
+                return
+        qname = astutil.import_qname(call.func)
+        if qname is not None and not qname.startswith("builtins."):
+            # ``Route(...)``, ``path(...)``, ``Depends(...)``, ``FastAPI(lifespan=...)``
+            yield from self._callable(qname, call, confidence_of(qname))
+            return
+        if not isinstance(call.func, nodes.Attribute):
+            return
+        receiver = self._decorators.receiver_class(call.func.expr)
+        if receiver is not None:
+            for framework in tables.app_frameworks({receiver}):
+                yield from self._method(framework, name, call, confidence_of(receiver))
+            return
+        if not any(
+            name in fw.registration_methods or name in fw.startup_event_methods
+            for fw in tables.frameworks
+        ):
+            return
+        inferred = astutil.infer_one(call.func)
+        if isinstance(inferred, bases.BoundMethod):
+            owner = getattr(inferred.bound, "_proxied", None)
+            if isinstance(owner, nodes.ClassDef):
+                for framework in tables.app_frameworks(astutil.class_qnames(owner)):
+                    yield from self._method(framework, name, call, INFERENCE)
+            return
+        if call.args and astutil.const_str(call.args[0]) is not None:
+            # ``<something>.add_route("GET", "/path", handler)``: every framework that has
+            # such a method is tried; only a target that is a function counts.
+            for framework in tables.frameworks:
+                if name in framework.registration_methods or name in (
+                    framework.startup_event_methods
+                ):
+                    yield from self._method(framework, name, call, INFERENCE_FAILURE)
+
+    def _method(
+        self, framework: Framework, name: str, call: nodes.Call, confidence: Confidence
+    ) -> Iterator[EntryPoint]:
+        events = framework.startup_event_methods.get(name)
+        if events is not None:
+            if astutil.const_str(call.args[0] if call.args else None) in events:
+                target = astutil.call_argument(call, 1, "func")
+                yield from self._targets(
+                    target, Registration(Role.STARTUP, 1), "", call, confidence
+                )
+            return
+        registration = framework.registration_methods.get(name)
+        if registration is None:
+            return
+        target = astutil.call_argument(call, registration.position, registration.keyword)
+        label = registration_label(registration.role, name, call)
+        yield from self._targets(target, registration, label, call, confidence)
+
+    def _callable(
+        self, qname: str, call: nodes.Call, confidence: Confidence
+    ) -> Iterator[EntryPoint]:
+        for fw in self._knowledge.frameworks:
+            if qname in fw.app_classes:
+                yield from self._startup_keywords(call, fw, confidence)
+                return
+            registration = fw.registration_callables.get(qname)
+            if registration is not None:
+                target = astutil.call_argument(call, registration.position, registration.keyword)
+                label = registration_label(registration.role, qname.rsplit(".", 1)[-1], call)
+                yield from self._targets(target, registration, label, call, confidence)
+                return
+
+    def _from_hook_list(self, call: nodes.Call) -> Iterator[EntryPoint]:
+        """``app.on_startup.append(fn)``."""
+        func = call.func
+        if not (isinstance(func, nodes.Attribute) and isinstance(func.expr, nodes.Attribute)):
+            return
+        role = self._knowledge.hook_lists.get(func.expr.attrname)
+        if role is None or not call.args:
+            return
+        yield from self._targets(call.args[0], Registration(role, 0), "", call, INFERENCE_FAILURE)
+
+    def _startup_keywords(
+        self, call: nodes.Call, framework: Framework, confidence: Confidence
+    ) -> Iterator[EntryPoint]:
+        for keyword in call.keywords or ():
+            if keyword.arg not in framework.startup_keywords:
+                continue
+            values = (
+                keyword.value.elts
+                if isinstance(keyword.value, (nodes.List, nodes.Tuple))
+                else [keyword.value]
+            )
+            for value in values:
+                yield from self._targets(
+                    value, Registration(Role.STARTUP, None), "", call, confidence
+                )
+
+    # what a registration registers ------------------------------------------------------
+
+    def _targets(  # pylint: disable=too-many-arguments,too-many-positional-arguments
+        self,
+        target: nodes.NodeNG | None,
+        registration: Registration,
+        label: str,
+        anchor: nodes.NodeNG,
+        confidence: Confidence,
+    ) -> Iterator[EntryPoint]:
+        if target is None:
+            return
+        role = registration.role
+        if isinstance(target, nodes.Call) and astutil.last_name(target.func) == "as_view":
+            return  # a class-based view: its class declares it, in its own module
+        inferred = astutil.infer_one(target)
+        if isinstance(inferred, bases.BoundMethod):
+            method = astutil.function_of(inferred)
+            if method is not None and self.reports_here(method):
+                yield EntryPoint(method, role, label, self._anchor(method, anchor),
+                                 confidence, self_state=target)
+            return
+        if isinstance(inferred, nodes.FunctionDef):
+            if self.reports_here(inferred):
+                yield EntryPoint(inferred, role, label, self._anchor(inferred, anchor),
+                                 confidence)
+            return
+        if isinstance(inferred, nodes.ClassDef):
+            yield from self._class_target(inferred, registration, label, anchor, confidence)
+            return
+        if isinstance(inferred, bases.Instance) and isinstance(
+            getattr(inferred, "_proxied", None), nodes.ClassDef
+        ):
+            yield from self._instance_target(inferred._proxied,  # pylint: disable=protected-access
+                                             target, registration, label, anchor, confidence)
+
+    def _instance_target(  # pylint: disable=too-many-arguments,too-many-positional-arguments
+        self, cls: nodes.ClassDef, target: nodes.NodeNG, registration: Registration,
+        label: str, anchor: nodes.NodeNG, confidence: Confidence,
+    ) -> Iterator[EntryPoint]:
+        """An instance registered once: it serves every call."""
+        if not astutil.is_project_node(cls, self._module):
+            return
+        if cls.root() is self._module and self._classes.entry_class(cls) is not None:
+            return  # its class declares it, in this module
+        methods = (
+            _resource_methods(cls, registration.resource_methods)
+            if registration.resource_methods is not None
+            else [m for m in (method_of(cls, "__call__"),) if m is not None]
+        )
+        for method in methods:
+            yield EntryPoint(method, registration.role, label, self._anchor(method, anchor),
+                             confidence, lifetime=Lifetime.SHARED, shared_self=cls,
+                             self_state=target)
+
+    def _class_target(  # pylint: disable=too-many-arguments,too-many-positional-arguments
+        self,
+        cls: nodes.ClassDef,
+        registration: Registration,
+        label: str,
+        anchor: nodes.NodeNG,
+        confidence: Confidence,
+    ) -> Iterator[EntryPoint]:
+        if not astutil.is_project_node(cls, self._module):
+            return
+        if self._classes.entry_class(cls) is not None:
+            return  # its class declares it, in its own module
+        if registration.role is Role.MIDDLEWARE:
+            # ``add_middleware(Cls)``: one instance wraps the app for the process.
+            method = method_of(cls, "__call__")
+            if method is not None:
+                yield EntryPoint(method, registration.role, label, self._anchor(method, anchor),
+                                 confidence, lifetime=Lifetime.SHARED, shared_self=cls)
+            return
+        # A class used as a dependency or view: instantiated per call.
+        init = method_of(cls, "__init__")
+        if init is not None and astutil.is_project_node(init, self._module):
+            yield EntryPoint(init, registration.role, label, self._anchor(init, anchor),
+                             confidence, lifetime=Lifetime.PER_REQUEST)
+
+    def reports_here(self, func: nodes.FunctionDef) -> bool:
+        """A registered function is reported here unless its own module declares it."""
+        if not astutil.is_project_node(func, self._module):
+            return False
+        if func.root() is self._module:
+            return True
+        if func.decorators is not None and any(
+            self._decorators.classify(d) is not None for d in func.decorators.nodes
+        ):
+            return False
+        if isinstance(func.parent, nodes.ClassDef) and self._classes.entry_class(func.parent):
+            return False
+        return not any(
+            fw.function_convention is not None and fw.function_convention(func) is not None
+            for fw in self._knowledge.frameworks
+        )
+
+    def _anchor(self, func: nodes.NodeNG, registration: nodes.NodeNG) -> nodes.NodeNG:
+        return func if func.root() is self._module else registration
+
+
+def _resource_methods(cls: nodes.ClassDef, prefix: str) -> list[nodes.FunctionDef]:
+    return [
+        method
+        for method in own_methods(cls)
+        if method.name.startswith(prefix)
+        and not method.name.startswith("_")
+        and method.type == "method"
+    ]
