@@ -227,9 +227,9 @@ def lint(args):
 # new). Then what a new session starts with (nothing kept in memory), and the first save
 # of each configuration, with what the first session stored.
 import astroid
-from pylint_stateless.analysis import outline, walker
+from pylint_stateless.analysis.session import SESSION
 cold = lint(configs[1])
-outline.forget(); walker.STORE.clear(); astroid.MANAGER.clear_cache()
+SESSION.reset(); astroid.MANAGER.clear_cache()
 result = {"cold": cold, "first": [lint(c) for c in configs], "runs": [[] for _ in configs]}
 for rep in range(repeats):  # A B, B A, ...: neither always runs second in the ageing process
     order = list(enumerate(configs))

@@ -42,7 +42,7 @@ _DEBUG = os.environ.get("PYLINT_STATELESS_DEBUG") == "1"
 MAX_DEPTH_CHOICES = range(0, 31)
 
 
-class CsvChoices(tuple):
+class CsvChoices(tuple[str, ...]):
     """``choices`` for a comma-separated option: every element must be one of them.
 
     argparse checks ``value in choices`` with the whole parsed list; this makes an
@@ -186,7 +186,9 @@ class StatelessChecker(BaseChecker):
                 # pylint: disable-next=import-outside-toplevel
                 from pylint_stateless.analysis import persist
 
-                self._disk = persist.header(settings, SESSION)
+                if not SESSION.plugin_digest:
+                    SESSION.plugin_digest = persist.sources_digest()
+                self._disk = persist.header(settings, SESSION.plugin_digest)
             except Exception:  # pylint: disable=broad-exception-caught
                 if _DEBUG:
                     raise
@@ -234,6 +236,7 @@ class StatelessChecker(BaseChecker):
 
     @only_required_for_messages(*SYMBOLS)
     def visit_module(self, node: nodes.Module) -> None:
+        """A module starts: its resolver and the discovery of its entry points."""
         from_stdin = bool(self.linter.config.from_stdin)
         resolver = Resolver(
             node,
@@ -274,6 +277,7 @@ class StatelessChecker(BaseChecker):
 
     @only_required_for_messages(*SYMBOLS)
     def leave_module(self, node: nodes.Module) -> None:
+        """The module is walked: find what its entry points mutate, and report it."""
         discovery, self._discovery = self._discovery, None
         if discovery is None:
             return

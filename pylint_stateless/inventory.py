@@ -15,10 +15,10 @@ from __future__ import annotations
 import enum
 import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from astroid import nodes
 from pylint.reporters.ureports.nodes import Section, Table
@@ -93,7 +93,7 @@ class Item:
         }
 
     @classmethod
-    def from_dict(cls, data: dict) -> Item:
+    def from_dict(cls, data: dict[str, Any]) -> Item:
         use = {label: use for use, label in _LABELS.items()}[data["classification"]]
         return cls(
             name=data["name"], kind=data["kind"], module=data["module"], line=data["line"],
@@ -104,6 +104,8 @@ class Item:
 
 @dataclass(eq=False, repr=False)
 class Inventory:
+    """Every state the linted modules contributed, merged by identity."""
+
     items: dict[tuple[str, str], Item] = field(default_factory=dict)
 
     def add(self, item: Item) -> None:
@@ -164,39 +166,50 @@ def items_of(
     dropped: Iterable[tuple[EntryPoint, Hit]],
 ) -> list[Item]:
     """What ``module`` defines, and what its entry points and start-up code write."""
-    items: list[Item] = []
+    return [*_defined(module, resolver), *_reported(module, reports), *_dropped(module, dropped)]
+
+
+def _defined(module: nodes.Module, resolver: Resolver) -> Iterator[Item]:
+    """Module-level containers, instances and resources, and class-level containers."""
     for name, bindings in module.locals.items():
         if not any(isinstance(b, nodes.AssignName) and b.scope() is module for b in bindings):
             continue
         state = resolver.states.module_state(module, name)
         if state is not None and state.shape in _INVENTORIED:
-            items.append(_item(state, Use.RESOURCE if state.shape is Shape.RESOURCE else None))
+            yield _item(state, Use.RESOURCE if state.shape is Shape.RESOURCE else None)
     for cls in module.nodes_of_class(nodes.ClassDef):
         for name, bindings in cls.locals.items():
             if any(isinstance(b, nodes.AssignName) for b in bindings):
-                state = resolver.states.class_attr(cls, name)
-                if state is not None and state.shape is Shape.CONTAINER:
-                    items.append(_item(state, None))
+                attr = resolver.states.class_attr(cls, name)
+                if attr is not None and attr.shape is Shape.CONTAINER:
+                    yield _item(attr, None)
+
+
+def _reported(module: nodes.Module, reports: Iterable[Report]) -> Iterator[Item]:
+    """What a message reports, and the shared instance whose attribute it is."""
     for report in reports:
         entry_points = {f"{module.name}.{e.name}" for e in report.entries}
-        state: State | None = report.state
         use = Use.STARTUP if all(e.role is Role.STARTUP for e in report.entries) else Use.REQUEST
-        while state is not None:  # a shared instance is mutated through its attributes
+        state: State | None = report.state
+        while state is not None:
             item = _item(state, use)
             item.entry_points = set(entry_points)
             if state is report.state:
                 item.messages = {report.symbol}
-            items.append(item)
+            yield item
             state = state.owner if state.kind is StateKind.ATTRIBUTE else None
+
+
+def _dropped(module: nodes.Module, dropped: Iterable[tuple[EntryPoint, Hit]]) -> Iterator[Item]:
+    """Writes that make no message: start-up code, resources created lazily."""
     for entry, hit in dropped:
         state = hit.mutation.state
         if state.key[0] == "memoised":
             continue
-        items.append(_item(state, Use.RESOURCE if hit.mutation.facts.resource_value
-                           else Use.STARTUP))
+        item = _item(state, Use.RESOURCE if hit.mutation.facts.resource_value else Use.STARTUP)
         if entry.role is Role.STARTUP:
-            items[-1].entry_points = {f"{module.name}.{entry.name}"}
-    return items
+            item.entry_points = {f"{module.name}.{entry.name}"}
+        yield item
 
 
 def _item(state: State, use: Use | None) -> Item:

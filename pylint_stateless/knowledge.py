@@ -98,7 +98,8 @@ RESOURCE_TYPES = frozenset(
         # databases, caches, brokers
         "sqlalchemy.engine.base.Engine", "sqlalchemy.engine.Engine",
         "sqlalchemy.ext.asyncio.engine.AsyncEngine", "sqlalchemy.orm.session.sessionmaker",
-        "sqlalchemy.orm.scoping.scoped_session", "sqlalchemy.ext.asyncio.session.async_sessionmaker",
+        "sqlalchemy.orm.scoping.scoped_session",
+        "sqlalchemy.ext.asyncio.session.async_sessionmaker",
         "sqlalchemy.orm.sessionmaker", "sqlalchemy.orm.scoped_session",
         "redis.client.Redis", "redis.Redis", "redis.StrictRedis", "redis.asyncio.client.Redis",
         "redis.connection.ConnectionPool", "pymongo.mongo_client.MongoClient",

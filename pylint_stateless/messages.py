@@ -11,11 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 MSG_ID_BASE = 67
-DOCS_URL = "https://github.com/pylint-stateless/pylint-stateless/blob/main/docs/messages/{symbol}.md"
+DOCS_URL = (
+    "https://github.com/pylint-stateless/pylint-stateless/blob/main/docs/messages/{symbol}.md"
+)
 
 
 @dataclass(frozen=True)
 class MessageDef:
+    """One message: its id and symbol, the template of its text, and its description."""
+
     msgid: str
     symbol: str
     template: str
@@ -146,5 +150,4 @@ MESSAGES: tuple[MessageDef, ...] = (
     ),
 )
 
-BY_SYMBOL: dict[str, MessageDef] = {m.symbol: m for m in MESSAGES}
 SYMBOLS: tuple[str, ...] = tuple(m.symbol for m in MESSAGES)

@@ -224,7 +224,7 @@ def _statement(node: nodes.NodeNG) -> nodes.NodeNG:
 
 def message_args(report: Report, module: nodes.Module) -> tuple[str, ...]:
     """The arguments of the message's template (:mod:`.messages`)."""
-    args = (
+    args: tuple[str, ...] = (
         _describe_state(report.state, module, report.hit.mutation.op is Op.REBIND),
         _describe_who(report, module),
     )
@@ -247,7 +247,8 @@ def _describe_state(state: State, module: nodes.Module, rebind: bool) -> str:
     if state.key[0] == "process":
         return f"The process-wide {state.type_name} '{state.name}'"
     if state.key[0] == "memoised":
-        return f"The result of '{state.name}' (cached for good by lru_cache, {_where(state, module)})"
+        where = _where(state, module)
+        return f"The result of '{state.name}' (cached for good by lru_cache, {where})"
     kind = f"{state.type_name}, " if state.shape is Shape.CONTAINER and not rebind else ""
     where = f"({kind}{_where(state, module)})"
     if state.kind is StateKind.CLASS:

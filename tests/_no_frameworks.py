@@ -1,7 +1,8 @@
 """Imported by pylint's --init-hook in test_fallback: make every web framework unimportable.
 
 astroid then cannot infer anything from the frameworks, as on a machine where they
-are not installed, while pylint and the plugin keep working.
+are not installed, while pylint and the plugin keep working. The packages blocked are
+those the framework modules declare.
 """
 
 from __future__ import annotations
@@ -9,11 +10,9 @@ from __future__ import annotations
 from astroid.exceptions import AstroidImportError
 from astroid.manager import AstroidManager
 
-BLOCKED = frozenset(
-    {"fastapi", "starlette", "flask", "quart", "werkzeug", "django", "rest_framework", "aiohttp",
-     "tornado", "sanic", "litestar", "falcon", "bottle", "pyramid", "socketio", "flask_socketio",
-     "grpc", "celery", "dramatiq", "rq", "channels"}
-)
+from pylint_stateless.frameworks import FRAMEWORKS
+
+BLOCKED = frozenset(package for fw in FRAMEWORKS for package in fw.packages)
 _original_build = AstroidManager.ast_from_module_name
 _original_find = AstroidManager.file_from_module_name
 

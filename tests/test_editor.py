@@ -14,6 +14,8 @@ import astroid
 import pytest
 
 from helpers import ROOT, lint_buffer, messages
+
+pytestmark = pytest.mark.slow
 from pylint_stateless.analysis import outline
 from pylint_stateless.analysis.session import SESSION
 from pylint_stateless.checker import runs_once

@@ -12,6 +12,8 @@ import astroid
 import pytest
 
 from helpers import ROOT, lint_buffer, messages
+
+pytestmark = pytest.mark.slow
 from pylint_stateless.analysis import persist
 from pylint_stateless.analysis.session import SESSION
 

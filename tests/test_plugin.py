@@ -113,8 +113,8 @@ def _key(message: dict) -> tuple:
 
 
 def test_parallel_run_gives_the_same_messages_once_each() -> None:
-    targets = ["tests/functional/cross_module", "tests/functional/module_state",
-               "tests/functional/shared_instance", "examples/shop"]
+    targets = ["tests/functional/cross_module", "tests/functional/request-mutates-module-state",
+               "tests/functional/request-mutates-shared-instance", "examples/shop"]
     serial = messages("-j", "1", "--recursive=y", *targets)
     parallel = messages("-j", "2", "--recursive=y", *targets)
     assert len(serial) > 20

@@ -226,6 +226,7 @@ def _stdlib_sample(count: int) -> list[Path]:
 _FRAMEWORKS = ("django", "flask", "starlette")
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(
     any(importlib.util.find_spec(name) is None for name in _FRAMEWORKS),
     reason="django, flask and starlette must be installed",
@@ -265,6 +266,7 @@ def _compiles(code: str) -> bool:
     return True
 
 
+@pytest.mark.slow
 @_SETTINGS
 @given(hypothesmith.from_grammar())
 def test_hypothesmith_programs(code: str) -> None:
@@ -281,6 +283,7 @@ counter = 0
 """
 
 
+@pytest.mark.slow
 @_SETTINGS
 @given(hypothesmith.from_grammar())
 def test_hypothesmith_programs_as_handler_body(code: str) -> None:
@@ -572,6 +575,7 @@ def template_programs(draw: st.DrawFn) -> str:
     return "\n".join(lines) + "\n"
 
 
+@pytest.mark.slow
 @_SETTINGS
 @given(template_programs())
 def test_template_programs(code: str) -> None:
@@ -685,6 +689,7 @@ def test_modules_importing_each_other(tmp_path: Path) -> None:
     assert line_of(mod_b, "shared_b.append(key)") in result.plugin_lines(mod_b)
 
 
+@pytest.mark.slow
 def test_five_thousand_functions(tmp_path: Path) -> None:
     path = write(tmp_path / "huge.py", many_functions(5000))
     result = run_pylint([path], tmp_path)

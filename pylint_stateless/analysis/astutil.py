@@ -16,7 +16,6 @@ from collections.abc import Iterator
 import astroid
 from astroid import bases, nodes, util
 
-FunctionNode = nodes.FunctionDef  # AsyncFunctionDef subclasses FunctionDef
 _INFERENCE_LIMIT = 8
 
 
@@ -143,9 +142,9 @@ def import_qname(node: nodes.NodeNG, depth: int = 0) -> str | None:
     elif isinstance(binding, nodes.Import):
         for name, alias in binding.names:
             if alias == node.name:
-                return name
+                return str(name)
             if alias is None and name.split(".")[0] == node.name:
-                return node.name
+                return str(node.name)
     return None
 
 
@@ -165,7 +164,7 @@ def text(node: nodes.NodeNG) -> str:
             return "..."
         stack.extend(stack.pop().get_children())
     try:
-        return node.as_string()
+        return str(node.as_string())
     except Exception:  # pylint: disable=broad-exception-caught
         return "..."
 
@@ -207,9 +206,9 @@ def constructor_qname(node: nodes.NodeNG) -> str | None:
 def last_name(node: nodes.NodeNG) -> str | None:
     """``get`` for ``app.get`` and for ``get``; None for other expressions."""
     if isinstance(node, nodes.Attribute):
-        return node.attrname
+        return str(node.attrname)
     if isinstance(node, nodes.Name):
-        return node.name
+        return str(node.name)
     return None
 
 

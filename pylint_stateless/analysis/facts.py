@@ -53,7 +53,9 @@ def _key_text(key: nodes.NodeNG) -> str:
         except Exception:  # pylint: disable=broad-exception-caught
             return text
         for binding in bindings:
-            value = astutil.assigned_value(binding) if isinstance(binding, nodes.AssignName) else None
+            if not isinstance(binding, nodes.AssignName):
+                continue
+            value = astutil.assigned_value(binding)
             if value is not None:
                 text += " " + astutil.text(value)
     return text

@@ -184,6 +184,8 @@ class Facts:
 
 @dataclass(frozen=True, slots=True)
 class Mutation:
+    """A write to ``state`` at ``where`` (``site``, the node, when the analysis has it)."""
+
     state: State
     op: Op
     where: Location

@@ -42,7 +42,7 @@ class _Uncached:
 
 def build(path: str, modname: str) -> nodes.Module | None:
     """The outline of the module in ``path``: None if unreadable or not Python."""
-    builder = AstroidBuilder(_Uncached(astroid.MANAGER), apply_transforms=False)  # type: ignore[arg-type]
+    builder = AstroidBuilder(_Uncached(astroid.MANAGER), apply_transforms=False)
     try:
         stream, encoding, data = open_source_file(path)
         with stream:

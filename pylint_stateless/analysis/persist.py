@@ -1,7 +1,7 @@
 """Helper summaries kept on disk for the next process that lints the same file.
 
 A language server runs pylint in-process on every save and keeps what the plugin read
-(:mod:`.outline`, :class:`.walker.SummaryStore`); an integration that starts pylint for
+(:class:`.session.Session`); an integration that starts pylint for
 each lint (vim's ALE, a pre-commit hook, ``pylint --from-stdin`` from a script) would pay
 on every run what the server pays once: reading the modules the handlers' helpers live
 in and walking the helpers. So a run on one file from an editor (``--from-stdin``) writes
@@ -12,7 +12,7 @@ this off, as it turns off pylint's own statistics.
 
 No node is stored: a summary is stored as what the checker asks of it (which state is
 mutated, how, through which calls, the few facts about the expressions involved:
-:class:`.walker.Facts`), the states, mutations, call paths and hits in tables shared by
+:class:`.model.Facts`), the states, mutations, call paths and hits in tables shared by
 every summary of the file. A summary is found again by the function's module, line,
 column and name and by what its caller bound to its parameters.
 
@@ -26,7 +26,7 @@ treated as no batch: the run walks as if there were none. Files are replaced ato
 so concurrent runs leave one whole batch.
 
 What is not noticed, as by the trees and summaries a language server keeps in memory
-(:mod:`.outline`): a module *added* where an import used to find something else (a new
+(:class:`.session.Trees`): a module *added* where an import used to find something else (a new
 ``pkg/thing.py`` beside a ``thing`` defined in ``pkg/__init__.py``) until one of the
 files read changes. Directories' stamps would notice it, but an editor that saves by
 renaming a temporary file changes its directory at every save.
@@ -39,7 +39,7 @@ import json
 import os
 import sys
 import zlib
-from typing import TYPE_CHECKING
+from typing import Any
 
 import astroid
 import pylint
@@ -68,14 +68,11 @@ from pylint_stateless.analysis.model import (
     Summary,
 )
 
-if TYPE_CHECKING:
-    from pylint_stateless.analysis.session import Session
-
 FORMAT = 3
 _CONFIDENCE = {level.name: level for level in CONFIDENCE_LEVELS}
 _FACTS = ("loads_remote", "resource_value", "stores_connection", "keyed", "client_key",
           "session_key", "augmented")
-Row = list  # type: ignore[type-arg]  # a row of a table: JSON values
+Row = list[Any]  # a row of a table: JSON values
 
 
 # --- keys ----------------------------------------------------------------------------------
@@ -307,7 +304,8 @@ class Batch:  # pylint: disable=too-many-instance-attributes
 
     # -- the file ----------------------------------------------------------------------------
 
-    def dump(self, path: str, head: dict) -> None:
+    def dump(self, path: str, head: dict[str, Any]) -> None:
+        """Write the batch to ``path`` with the header ``head``, replacing it atomically."""
         data = {**head, "files": self.files, "summaries": self.summaries,
                 "local": self.local, "setup": self.setup,
                 **{table: getattr(self, table) for table in self._TABLES}}
@@ -327,7 +325,7 @@ class Batch:  # pylint: disable=too-many-instance-attributes
         self.changed = False
 
     @classmethod
-    def load(cls, path: str, head: dict) -> Batch | None:
+    def load(cls, path: str, head: dict[str, Any]) -> Batch | None:
         """The batch in ``path`` if it was written with ``head`` (:func:`header`) and every
         file it read is as it was; else None."""
         try:
@@ -352,7 +350,7 @@ class Batch:  # pylint: disable=too-many-instance-attributes
         return batch if batch.unchanged() else None
 
 
-def _renumber(table: str, row: list, remap: dict[str, list[int]]) -> list:
+def _renumber(table: str, row: Row, remap: dict[str, list[int]]) -> Row:
     """A row of another batch, with its references to rows of earlier tables renumbered."""
     if table == "states":
         return [*row[:10], remap["states"][row[10]] if row[10] >= 0 else -1, *row[11:]]
@@ -374,7 +372,7 @@ def _location(where: Location) -> Row:
 
 # --- where batches live ---------------------------------------------------------------------
 
-def _sources_digest() -> str:
+def sources_digest() -> str:
     """The plugin's sources, by size and modification time (an editable install changes
     without a new version)."""
     package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -387,14 +385,12 @@ def _sources_digest() -> str:
     return _digest(json.dumps(stamps))
 
 
-def header(settings: object, session: Session) -> dict[str, object]:
-    """What a batch must have been written with to be used (the plugin's sources are
-    read once per process, and kept by ``session``)."""
-    if not session.plugin_digest:
-        session.plugin_digest = _sources_digest()
+def header(settings: object, plugin_digest: str) -> dict[str, Any]:
+    """What a batch must have been written with to be used; ``plugin_digest`` is
+    :func:`sources_digest` (read once per process)."""
     return {
         "format": FORMAT,
-        "versions": [__version__, session.plugin_digest, pylint.__version__,
+        "versions": [__version__, plugin_digest, pylint.__version__,
                      astroid.__version__, sys.version],
         "settings": _digest(_canonical(settings)),
         # Installing or removing a library changes its directory.
@@ -420,7 +416,7 @@ def _canonical(value: object) -> str:
     return repr(value)
 
 
-def batch_file(linted: str, head: dict) -> str:
+def batch_file(linted: str, head: dict[str, Any]) -> str:
     """Where the batch of the runs on ``linted`` with ``head`` (:func:`header`) is kept,
     under pylint's cache directory: one per file and settings, so that two ways of
     running pylint on a file (an editor's server, the command line: their ``sys.path``

@@ -103,7 +103,9 @@ class Project:
             return None
         return ModuleRef(module)
 
-    def module_callable(self, module: nodes.Module, name: str, depth: int = 0) -> nodes.NodeNG | None:
+    def module_callable(
+        self, module: nodes.Module, name: str, depth: int = 0
+    ) -> nodes.NodeNG | None:
         """The function or class ``module`` binds to ``name``, through re-exports."""
         bindings = module.locals.get(name)
         if not bindings or depth > 3:
@@ -179,5 +181,5 @@ def imported_name(node: nodes.ImportFrom, name: str) -> str | None:
     """The name in the imported module that ``from ... import`` binds to ``name``."""
     for imported, alias in node.names:
         if (alias or imported) == name:
-            return imported
+            return str(imported)
     return None

@@ -242,11 +242,12 @@ class Resolver:
     def _import(self, node: nodes.Import | nodes.ImportFrom, name: str) -> Ref | None:
         try:
             if isinstance(node, nodes.Import):
+                project = self.project
                 for modname, alias in node.names:
                     if alias == name:
-                        return self.project.module_ref(self.project.import_project_module(node, modname))
+                        return project.module_ref(project.import_project_module(node, modname))
                     if alias is None and modname.split(".")[0] == name:
-                        return self.project.module_ref(self.project.import_project_module(node, name))
+                        return project.module_ref(project.import_project_module(node, name))
                 return None
             imported = imported_name(node, name)
             if imported is None:

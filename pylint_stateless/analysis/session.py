@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from astroid import nodes
 
@@ -48,7 +48,9 @@ class Trees:
     def __init__(self) -> None:
         self._trees: OrderedDict[str, tuple[tuple[int, int], nodes.Module]] = OrderedDict()
 
-    def tree(self, path: str, modname: str, built: nodes.Module | None = None) -> nodes.Module | None:
+    def tree(
+        self, path: str, modname: str, built: nodes.Module | None = None
+    ) -> nodes.Module | None:
         """The tree of the module in ``path``: the one kept, if the file has not changed
         since; else ``built`` (astroid's tree of it, from this run), kept from now on; else
         an outline built for the plugin only (:mod:`.outline`). None on failure."""
@@ -134,14 +136,18 @@ class Session:  # pylint: disable=too-many-instance-attributes
             # be freed by the interpreter's shutdown, the slowest time to free them.
             self.trees.clear()
             return
+        # Summaries that read astroid's trees, which the next run builds anew, go.
         kept = self.trees.names()
-        for table in (self.complete, self.truncated):
-            stale = [key for key, summary in table.items()
-                     if not self.trees.holds(key[0].root()) or not summary.modules <= kept]
-            for key in stale:
-                del table[key]  # read astroid's trees, which the next run builds anew
+        for key in [k for k, summary in self.complete.items() if not self._keeps(k, summary, kept)]:
+            del self.complete[key]
+        for key3 in [k for k, summary in self.truncated.items()
+                     if not self._keeps(k, summary, kept)]:
+            del self.truncated[key3]
         self.persisted &= {*self.complete, *self.truncated}
         self.files = {path: astutil.file_stamp(path) for path in read - linted}
+
+    def _keeps(self, key: FunctionKey | TruncatedKey, summary: Summary, kept: set[str]) -> bool:
+        return self.trees.holds(key[0].root()) and summary.modules <= kept
 
     def drop_reading(self, path: str | None) -> None:
         """The run lints ``path`` from a buffer: summaries that read it from disk go."""
@@ -163,7 +169,7 @@ class Session:  # pylint: disable=too-many-instance-attributes
 
     # -- on disk ---------------------------------------------------------------------------
 
-    def read_disk(self, linted: str, header: dict[str, object]) -> None:
+    def read_disk(self, linted: str, header: dict[str, Any]) -> None:
         """Take the summaries stored by earlier runs on ``linted``."""
         from pylint_stateless.analysis import persist  # pylint: disable=import-outside-toplevel
 
@@ -242,7 +248,7 @@ class Session:  # pylint: disable=too-many-instance-attributes
         """Whether the batch read from disk has summaries it did not have."""
         return self.disk is not None and self.disk.changed
 
-    def save_disk(self, linted: str, header: dict[str, object], read: set[str]) -> None:
+    def save_disk(self, linted: str, header: dict[str, Any], read: set[str]) -> None:
         """Write the batch for the next run on ``linted``, if it has anything new."""
         if self.disk is None or not self.unsaved():
             return

@@ -22,7 +22,9 @@ if TYPE_CHECKING:
 _DICT = ValueShape(Shape.CONTAINER, "dict", HIGH, None, "builtins.dict")
 _LIST = ValueShape(Shape.CONTAINER, "list", HIGH, None, "builtins.list")
 _SET = ValueShape(Shape.CONTAINER, "set", HIGH, None, "builtins.set")
-_TYPING_CONTAINERS = frozenset({"typing.Dict", "typing.List", "typing.Set", "typing.MutableMapping"})
+_TYPING_CONTAINERS = frozenset(
+    {"typing.Dict", "typing.List", "typing.Set", "typing.MutableMapping"}
+)
 # Among several assignments of one name, the first of these shapes found wins.
 _DECL_PRECEDENCE = (Shape.CONTAINER, Shape.APP, Shape.INSTANCE, Shape.RESOURCE)
 _OPERAND_PRECEDENCE = (Shape.CONTAINER, Shape.INSTANCE, Shape.RESOURCE)
@@ -84,7 +86,9 @@ class Shapes:
             return OTHER
         if isinstance(value, (nodes.BoolOp, nodes.IfExp)) and depth < 3:
             # ``_lock or threading.Lock()``, ``a if cond else b``: the strongest operand.
-            operands = value.values if isinstance(value, nodes.BoolOp) else [value.body, value.orelse]
+            operands = (
+                value.values if isinstance(value, nodes.BoolOp) else [value.body, value.orelse]
+            )
             shapes = [self._value(operand, depth + 1) for operand in operands]
             for wanted in _OPERAND_PRECEDENCE:
                 for shape in shapes:

@@ -8,7 +8,7 @@ an ``lru_cache`` keeps, an instance the framework shares) are made from a key.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from astroid import nodes
 from pylint.interfaces import HIGH, INFERENCE, Confidence
@@ -82,7 +82,7 @@ class States:
         self._others[key] = state
         return state
 
-    def pseudo(self, key: tuple[str, ...], **fields: object) -> State:
+    def pseudo(self, key: tuple[str, ...], **fields: Any) -> State:
         """A state that no single assignment defines, made once per key."""
         state = self._others.get(key)
         if state is None:

@@ -165,36 +165,23 @@ class Walker:
     def _summarize_uncached(self, func: nodes.FunctionDef, env: Env, budget: int) -> Summary:
         statements, global_names = self._body(func)
         module = func.root().name
-        # One hit per mutation site, state and kind of path: the first path found is the
-        # one reported. Without this a call graph with many paths to the same mutation
-        # makes summaries grow exponentially with the depth.
-        hits: dict[tuple[object, tuple[str, ...], bool], Hit] = {}
-        truncated = module_bound = app_bound = False
-        cuts: frozenset[FunctionKey] = NO_CUTS
-        modules = {module}
-        depth = 0
+        found = _Found(module)
         memoised = self._memoised_forever(func, module)
         if memoised is not None:
-            _add(hits, Hit(memoised, confidence=memoised.confidence))
+            found.add(Hit(memoised, confidence=memoised.confidence))
         for node in statements:
             for mutation in self._writes.of(node, env, global_names, module):
-                _add(hits, Hit(mutation, confidence=mutation.confidence))
-                modules.add(mutation.state.module)
+                found.add(Hit(mutation, confidence=mutation.confidence))
+                found.modules.add(mutation.state.module)
             if not isinstance(node, nodes.Call):
                 continue
             if budget <= 0:
                 # Not resolved (that could build other modules): the walk is cut here.
-                truncated = True
+                found.truncated = True
                 continue
             for callee, callee_env, confidence, deferred in self._targets(node, env):
                 sub = self._summarize(callee, callee_env, budget - 1)
-                truncated = truncated or sub.truncated
-                module_bound = module_bound or sub.module_bound
-                app_bound = app_bound or sub.app_bound
-                if sub.cuts:
-                    cuts |= sub.cuts
-                modules |= sub.modules
-                depth = max(depth, sub.depth + 1)
+                found.absorb(sub)
                 if not sub.hits:
                     continue
                 step = Step(
@@ -203,11 +190,8 @@ class Walker:
                     deferred, node,
                 )
                 for hit in sub.hits:
-                    _add(hits, _extend(hit, step, deferred, confidence))
-        return Summary(
-            tuple(hits.values()), truncated, depth, self.session.interned(frozenset(modules)),
-            module_bound, app_bound, cuts,
-        )
+                    found.add(_extend(hit, step, deferred, confidence))
+        return found.summary(self.session.interned(frozenset(found.modules)))
 
     def _memoised_forever(self, func: nodes.FunctionDef, module: str) -> Mutation | None:
         """``@lru_cache`` on a function without parameters: its result, computed on the first
@@ -326,6 +310,39 @@ class Walker:
         return Env.of(mapping)
 
 
+class _Found:
+    """What the walk of one function has found so far."""
+
+    def __init__(self, module: str) -> None:
+        # One hit per mutation site, state and kind of path: the first path found is the
+        # one reported. Without this a call graph with many paths to the same mutation
+        # makes summaries grow exponentially with the depth.
+        self.hits: dict[tuple[object, tuple[str, ...], bool], Hit] = {}
+        self.truncated = self.module_bound = self.app_bound = False
+        self.cuts: frozenset[FunctionKey] = NO_CUTS
+        self.modules = {module}
+        self.depth = 0
+
+    def add(self, hit: Hit) -> None:
+        self.hits.setdefault(
+            (hit.mutation.place, hit.mutation.state.key, hit.background), hit
+        )
+
+    def absorb(self, sub: Summary) -> None:
+        """What the summary of a callee adds, but its hits (added with the call's step)."""
+        self.truncated = self.truncated or sub.truncated
+        self.module_bound = self.module_bound or sub.module_bound
+        self.app_bound = self.app_bound or sub.app_bound
+        if sub.cuts:
+            self.cuts |= sub.cuts
+        self.modules |= sub.modules
+        self.depth = max(self.depth, sub.depth + 1)
+
+    def summary(self, modules: frozenset[str]) -> Summary:
+        return Summary(tuple(self.hits.values()), self.truncated, self.depth, modules,
+                       self.module_bound, self.app_bound, self.cuts)
+
+
 # --- helpers ---------------------------------------------------------------------------
 
 
@@ -337,10 +354,6 @@ def _walk(node: nodes.NodeNG):  # type: ignore[no-untyped-def]
         yield current
         children = [c for c in current.get_children() if not isinstance(c, _NESTED)]
         stack.extend(reversed(children))
-
-
-def _add(hits: dict[tuple[object, tuple[str, ...], bool], Hit], hit: Hit) -> None:
-    hits.setdefault((hit.mutation.place, hit.mutation.state.key, hit.background), hit)
 
 
 def _extend(hit: Hit, step: Step, background: bool, confidence: Confidence) -> Hit:

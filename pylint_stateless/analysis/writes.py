@@ -83,6 +83,7 @@ class _Write:
         value: nodes.NodeNG | None, key: nodes.NodeNG | None = None, lazy: bool = False,
         confidence: Confidence = HIGH,
     ) -> None:
+        """A mutation of ``state`` by ``statement`` at ``site``, writing ``value``."""
         self.found.append(Mutation(
             state, op, Location.of(site, self.module),
             facts_of(value, key, statement, self.resolver), lazy, confidence, site,
@@ -91,6 +92,7 @@ class _Write:
     def target(
         self, target: nodes.NodeNG, statement: nodes.NodeNG, op: Op, value: nodes.NodeNG | None
     ) -> None:
+        """An assignment, augmented assignment or deletion of ``target``."""
         if isinstance(target, (nodes.Tuple, nodes.List)):
             for element in target.elts:
                 self.target(element, statement, op, None)
@@ -130,6 +132,8 @@ class _Write:
         self, owner_expr: nodes.NodeNG, attr: str, site: nodes.NodeNG,
         statement: nodes.NodeNG, op: Op, value: nodes.NodeNG | None,
     ) -> None:
+        """``owner.attr = value`` (or ``setattr``): a global of a module, a class attribute,
+        a member of the application, an attribute of a shared instance."""
         resolver = self.resolver
         owner = resolver.resolve(owner_expr, self.env)
         if owner is None:
@@ -174,6 +178,7 @@ class _Write:
                      confidence=owner.state.confidence)
 
     def call(self, call: nodes.Call) -> None:
+        """A mutating method of a container of state, or ``setattr``/``delattr``."""
         func = call.func
         if isinstance(func, nodes.Attribute) and func.attrname in knowledge.MUTATING_METHODS:
             if func.attrname == "setdefault" and _initialises_once(call):

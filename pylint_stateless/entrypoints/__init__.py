@@ -65,6 +65,7 @@ class Discovery:
     # -- resolution ---------------------------------------------------------------------
 
     def entry_points(self) -> list[EntryPoint]:
+        """Every entry point the module declares, once each, in the order of the source."""
         found: list[EntryPoint] = []
         for func in self.functions:
             found.extend(self._from_function(func))

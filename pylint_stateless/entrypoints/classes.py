@@ -95,11 +95,16 @@ class Classes:
                 if qname in bases_:
                     return bases_[qname], INFERENCE
                 ancestors.add(qname)
-        for fw in tables.frameworks:
-            if fw.class_convention is not None:
-                spec = fw.class_convention(cls, frozenset(ancestors))
-                if spec is not None:
-                    return spec, INFERENCE_FAILURE
+        conventions = [fw.class_convention for fw in tables.frameworks if fw.class_convention]
+        if not conventions:
+            return None
+        names = frozenset(
+            {astutil.import_qname(base) or astutil.text(base) for base in cls.bases} | ancestors
+        )
+        for convention in conventions:
+            spec = convention(cls, names)
+            if spec is not None:
+                return spec, INFERENCE_FAILURE
         return None
 
 

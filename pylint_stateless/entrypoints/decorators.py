@@ -58,13 +58,7 @@ class Decorators:
         if isinstance(target, nodes.Attribute):
             receiver = self.receiver_class(target.expr)
             if receiver is not None:
-                for framework in tables.app_frameworks({receiver}):
-                    role = _method_role(framework, name, call, confidence_of(receiver))
-                    if role is not None:
-                        return role
-                if astutil.is_importable(receiver):
-                    return None  # an object of a known class that is not an app
-                return self._by_shape(name, call, target.expr)  # unknown framework
+                return self._on_receiver(receiver, name, call, target.expr)
         elif import_name is not None:
             return None  # a function imported from elsewhere, not a framework decorator
         inferred = astutil.infer_one(target)
@@ -84,6 +78,18 @@ class Decorators:
         if isinstance(target, nodes.Attribute):
             return self._by_shape(name, call, target.expr)
         return None
+
+    def _on_receiver(
+        self, receiver: str, name: str, call: nodes.Call | None, expr: nodes.NodeNG
+    ) -> Decorated | None:
+        """``@app.<name>`` where the source says which class ``app`` was built from."""
+        for framework in self._knowledge.app_frameworks({receiver}):
+            role = _method_role(framework, name, call, confidence_of(receiver))
+            if role is not None:
+                return role
+        if astutil.is_importable(receiver):
+            return None  # an object of a known class that is not an app
+        return self._by_shape(name, call, expr)  # unknown framework
 
     def receiver_class(self, expr: nodes.NodeNG) -> str | None:
         """Import name of the class ``expr`` was built from: ``app = FastAPI()`` gives

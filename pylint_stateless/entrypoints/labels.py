@@ -22,7 +22,7 @@ def role_label(role: Role, name: str) -> str:
         return ""
     if role is Role.MIDDLEWARE:
         return "HTTP middleware"
-    return role.value
+    return str(role.value)
 
 
 def registration_label(role: Role, name: str, call: nodes.Call) -> str:
@@ -31,10 +31,12 @@ def registration_label(role: Role, name: str, call: nodes.Call) -> str:
     path = astutil.const_str(call.args[0] if call.args else None)
     if role is Role.VIEW and path is not None:
         return f"view {path}"
-    return role.value
+    return str(role.value)
 
 
 def route_label(name: str, call: nodes.Call | None, path_from_args: bool = False) -> str:
+    """``POST /login`` for ``@app.post("/login")``: the verb (from the name or the
+    ``methods`` argument) and the path (the first string argument)."""
     if call is None:
         return "route"
     path = None

@@ -112,7 +112,9 @@ class ConventionEntry:
     label: str
 
 
-# Hooks: what a framework knows that a table cannot say.
+# Hooks: what a framework knows that a table cannot say. A class convention is given the
+# class and the names of its bases and ancestors (qualified where the source or
+# inference tells, else as written).
 FunctionConvention = Callable[[nodes.FunctionDef], "ConventionEntry | None"]
 ClassConvention = Callable[[nodes.ClassDef, "frozenset[str]"], "EntryClass | None"]
 EventLabel = Callable[["nodes.Call | None"], str]

@@ -98,7 +98,7 @@ def _imports_django(module: nodes.Module) -> bool:
     return False
 
 
-def _middleware_by_shape(cls: nodes.ClassDef, _ancestors: frozenset[str]) -> EntryClass | None:
+def _middleware_by_shape(cls: nodes.ClassDef, _bases: frozenset[str]) -> EntryClass | None:
     """``__init__(self, get_response)`` and ``__call__``: Django's middleware protocol."""
     init = cls.locals.get("__init__")
     if not init or not isinstance(init[0], nodes.FunctionDef) or "__call__" not in cls.locals:

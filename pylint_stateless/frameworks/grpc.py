@@ -9,20 +9,16 @@ from __future__ import annotations
 
 from astroid import nodes
 
-from pylint_stateless.analysis import astutil
 from pylint_stateless.frameworks.base import EntryClass, Framework, Lifetime, Registration, Role
 
 _LABEL = "gRPC method"
 _SERVICER = EntryClass(Role.ROUTE, Lifetime.SHARED, label=_LABEL)
 
 
-def _generated_servicer(cls: nodes.ClassDef, ancestors: frozenset[str]) -> EntryClass | None:
-    """A subclass of a generated ``<Name>Servicer`` (read from the source, or inferred)."""
-    for base in (*cls.bases, *ancestors):
-        text = base if isinstance(base, str) else (
-            astutil.import_qname(base) or astutil.text(base)
-        )
-        module, _, name = text.rpartition(".")
+def _generated_servicer(_cls: nodes.ClassDef, bases: frozenset[str]) -> EntryClass | None:
+    """A subclass of a generated ``<Name>Servicer``."""
+    for base in bases:
+        module, _, name = base.rpartition(".")
         if name.endswith("Servicer") and module.endswith("_grpc"):
             return _SERVICER
     return None

@@ -1,0 +1,71 @@
+"""The house rules of the code: the engine names no framework; a framework is one module."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from pylint_stateless.frameworks import FRAMEWORKS
+
+PACKAGE = Path(__file__).resolve().parent.parent / "pylint_stateless"
+ENGINE = sorted(
+    path
+    for path in PACKAGE.rglob("*.py")
+    if path.parent.name != "frameworks" and path.parent.name != "reporters"
+)
+FRAMEWORK_WORDS = frozenset(
+    {fw.name for fw in FRAMEWORKS} | {p for fw in FRAMEWORKS for p in fw.packages}
+)
+
+
+def _strings(tree: ast.AST) -> list[ast.Constant]:
+    """String constants that are not docstrings."""
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    return [
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str)
+        and id(node) not in docstrings
+    ]
+
+
+@pytest.mark.parametrize("path", ENGINE, ids=[str(p.relative_to(PACKAGE)) for p in ENGINE])
+def test_the_engine_names_no_framework(path: Path) -> None:
+    """A framework's name or qualified names appear in its module under frameworks/ only."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    named = [
+        f"line {node.lineno}: {node.value!r}"
+        for node in _strings(tree)
+        if node.value in FRAMEWORK_WORDS or node.value.split(".", 1)[0] in FRAMEWORK_WORDS
+    ]
+    assert not named, f"{path.name} names a framework: {named}"
+
+
+def test_the_scan_sees_a_framework_name() -> None:
+    """The scan above would see ``"django" in enabled`` and a qualified name."""
+    tree = ast.parse('"""Doc: flask.current_app."""\nx = "django" in y\nz = "flask.current_app"\n')
+    found = {node.value for node in _strings(tree)}
+    assert found == {"django", "flask.current_app"}
+
+
+@pytest.mark.parametrize("framework", FRAMEWORKS, ids=[fw.name for fw in FRAMEWORKS])
+def test_a_frameworks_names_come_from_its_packages(framework) -> None:
+    """Every qualified name in a framework's tables is in one of the packages it declares
+    (what the fallback test blocks, and what the engine scan looks for)."""
+    names = {
+        *framework.app_classes, *framework.registration_callables,
+        *framework.decorator_functions, *framework.entry_classes, *framework.app_globals,
+        *framework.connection_types, *framework.resource_types, *framework.resource_calls,
+    }
+    assert framework.packages
+    outside = sorted(q for q in names if q.split(".", 1)[0] not in framework.packages)
+    assert not outside
