@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import enum
 import json
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -66,6 +67,8 @@ class Item:
     use: Use = Use.READ_ONLY
     entry_points: set[str] = field(default_factory=set)
     messages: set[str] = field(default_factory=set)
+    file: str = ""  # the defining module's path, as pylint shows paths
+    reported_at: set[str] = field(default_factory=set)  # 'path:line:column' of its messages
 
     @property
     def key(self) -> tuple[str, str]:
@@ -75,6 +78,8 @@ class Item:
         self.use = max(self.use, other.use)
         self.entry_points |= other.entry_points
         self.messages |= other.messages
+        self.reported_at |= other.reported_at
+        self.file = self.file or other.file
         if not self.line and other.line:
             self.line = other.line
         if self.type in {"value", ""} and other.type not in {"value", ""}:
@@ -85,11 +90,13 @@ class Item:
             "name": self.name,
             "kind": self.kind,
             "module": self.module,
+            "file": self.file,
             "line": self.line,
             "type": self.type,
             "classification": self.use.label,
             "entry_points": sorted(self.entry_points),
             "messages": sorted(self.messages),
+            "reported_at": sorted(self.reported_at, key=_location_order),
         }
 
     @classmethod
@@ -98,7 +105,8 @@ class Item:
         return cls(
             name=data["name"], kind=data["kind"], module=data["module"], line=data["line"],
             type=data["type"], use=use, entry_points=set(data["entry_points"]),
-            messages=set(data["messages"]),
+            messages=set(data["messages"]), file=data["file"],
+            reported_at=set(data["reported_at"]),
         )
 
 
@@ -196,6 +204,10 @@ def _reported(module: nodes.Module, reports: Iterable[Report]) -> Iterator[Item]
             item.entry_points = set(entry_points)
             if state is report.state:
                 item.messages = {report.symbol}
+                anchor = report.anchor
+                item.reported_at = {
+                    f"{display_path(module.file or '')}:{anchor.fromlineno}:{anchor.col_offset}"
+                }
             yield item
             state = state.owner if state.kind is StateKind.ATTRIBUTE else None
 
@@ -217,4 +229,19 @@ def _item(state: State, use: Use | None) -> Item:
     return Item(
         name=state.name, kind=_KINDS[state.kind], module=state.module, line=state.line,
         type=type_name, use=use if use is not None else Use.READ_ONLY,
+        file=display_path(state.file),
     )
+
+
+def display_path(path: str) -> str:
+    """A path as pylint shows it in messages: relative to the working directory when it is
+    under it."""
+    if not path:
+        return ""
+    relative = os.path.relpath(path)
+    return path if relative.startswith("..") else relative
+
+
+def _location_order(location: str) -> tuple[str, int, int]:
+    path, line, column = location.rsplit(":", 2)
+    return (path, int(line), int(column))

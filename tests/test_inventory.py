@@ -54,3 +54,22 @@ def test_reports_table() -> None:
     table = run.stdout.split("State inventory", 1)[1]
     assert "|carts" in table and "mutated on the request path" in table
     assert "inventory_pkg.state:4" in table
+
+
+def test_each_state_names_its_file_and_where_it_is_reported(tmp_path) -> None:
+    """The JSON names the file that defines each state (as pylint shows paths), and the
+    places of its messages: each plugin message is at one of them."""
+    out = tmp_path / "inventory.json"
+    run = run_pylint(*ARGS, "--output-format=json2", f"--stateless-inventory={out}",
+                     "inventory_pkg", cwd=APP)
+    items = json.loads(out.read_text())["state"]
+    by_name = {item["name"]: item for item in items}
+    assert by_name["carts"]["file"] == "inventory_pkg/state.py"
+    assert (APP / by_name["carts"]["file"]).is_file()
+    assert all((APP / item["file"]).is_file() for item in items)
+    found = json.loads(run.stdout)["messages"]
+    assert found
+    for message in found:
+        place = f"{message['path']}:{message['line']}:{message['column']}"
+        assert any(place in item["reported_at"] and item["messages"] for item in items), place
+    assert all(not item["reported_at"] for item in items if not item["messages"])

@@ -37,7 +37,8 @@ class Application:
         self._taint.app += 1
         return self._resolver.states.pseudo(
             ("app", label), kind=StateKind.APP, name=label,
-            module=self._resolver.current.name, line=0, shape=Shape.APP,
+            module=self._resolver.current.name, file=self._resolver.current.file or "",
+            line=0, shape=Shape.APP,
             type_name="application object", confidence=INFERENCE_FAILURE,
             leaf=label.rsplit(".", 1)[-1],
         )
@@ -61,7 +62,7 @@ class Application:
         else:
             shape = self._member_shape(member)
         return self._resolver.states.pseudo(
-            key, kind=StateKind.APP, name=name, module=parent.module, line=0,
+            key, kind=StateKind.APP, name=name, module=parent.module, file=parent.file, line=0,
             shape=shape.shape, type_name=shape.type_name,
             confidence=weakest(parent.confidence, shape.confidence), owner=parent,
             qualified_type=shape.qualified_type, leaf=member,

@@ -77,6 +77,7 @@ class State:  # pylint: disable=too-many-instance-attributes
     annotation: str = ""  # of the defining assignment: 'dict[str, WebSocket]'
     class_name: str = ""  # for INSTANCE: the name of its class
     framework_held: bool = False  # an instance the framework creates and shares
+    file: str = ""  # the path of the defining module ('' for the standard library's)
     # What the analysis had in hand (None or empty when read back from disk):
     decl: nodes.NodeNG | None = None  # the defining assignment target
     cls: nodes.ClassDef | None = None  # for INSTANCE: the instance's class

@@ -68,7 +68,7 @@ from pylint_stateless.analysis.model import (
     Summary,
 )
 
-FORMAT = 3
+FORMAT = 4
 _CONFIDENCE = {level.name: level for level in CONFIDENCE_LEVELS}
 _FACTS = ("loads_remote", "resource_value", "stores_connection", "keyed", "client_key",
           "session_key", "augmented")
@@ -210,6 +210,7 @@ class Batch:  # pylint: disable=too-many-instance-attributes
             state.kind.value, state.name, state.module, state.line, state.shape.value,
             state.type_name, list(state.key), state.confidence.name, state.qualified_type,
             state.leaf, owner, state.annotation, state.class_name, state.framework_held,
+            state.file,
         ])
 
     # -- decoding ------------------------------------------------------------------------
@@ -259,13 +260,13 @@ class Batch:  # pylint: disable=too-many-instance-attributes
         done = self._decoded["states"]
         if index not in done:
             (kind, name, module, line, shape, type_name, key, confidence, qualified_type,
-             leaf, owner, annotation, class_name, held) = self.states[index]
+             leaf, owner, annotation, class_name, held, file) = self.states[index]
             done[index] = State(
                 StateKind(kind), name, module, line, Shape(shape), type_name, tuple(key),
                 _CONFIDENCE[confidence],
                 owner=self._decode_state(owner) if owner >= 0 else None,
                 qualified_type=qualified_type, leaf=leaf, annotation=annotation,
-                class_name=class_name, framework_held=held,
+                class_name=class_name, framework_held=held, file=file,
             )
         return done[index]  # type: ignore[return-value]
 

@@ -55,6 +55,7 @@ class States:
         first = decls[0] if decls else None
         state = _state(
             kind=StateKind.ATTRIBUTE, name=f"{owner.name}.{attr}", module=owner.module,
+            file=owner.file,
             line=first.lineno if first is not None else owner.line, shape=shape.shape,
             type_name=shape.type_name, key=key, confidence=shape.confidence, decl=first,
             owner=owner, qualified_type=shape.qualified_type, values=_values(decls),
@@ -74,6 +75,7 @@ class States:
         shape = self._resolver.shapes.of_decls(decls)
         state = _state(
             kind=StateKind.CLASS, name=f"{owner.name}.{attr}", module=owner.root().name,
+            file=owner.root().file or "",
             line=decls[0].lineno if decls else owner.lineno, shape=shape.shape,
             type_name=shape.type_name, key=key, confidence=shape.confidence,
             decl=decls[0] if decls else None, qualified_type=shape.qualified_type,
@@ -101,7 +103,8 @@ class States:
         """The result that ``@lru_cache`` keeps for a function without parameters."""
         return self.pseudo(
             ("memoised", func.root().name, func.qname()), kind=StateKind.MODULE,
-            name=func.name, module=func.root().name, line=func.lineno, shape=Shape.OTHER,
+            name=func.name, module=func.root().name, file=func.root().file or "",
+            line=func.lineno, shape=Shape.OTHER,
             type_name="cached result", decl=func,
         )
 
@@ -109,7 +112,8 @@ class States:
         """An instance the framework keeps for the whole process (a middleware)."""
         return self.pseudo(
             ("instance", cls.qname(), label), kind=StateKind.MODULE, name=label,
-            module=cls.root().name, line=cls.lineno, shape=Shape.INSTANCE,
+            module=cls.root().name, file=cls.root().file or "", line=cls.lineno,
+            shape=Shape.INSTANCE,
             type_name=f"{cls.name} instance", confidence=INFERENCE, decl=cls, cls=cls,
         )
 
@@ -120,7 +124,8 @@ class States:
         shape = self._resolver.shapes.of_decls(decls)
         module_level = [d for d in decls if d.scope() is module] or decls
         return _state(
-            kind=StateKind.MODULE, name=name, module=module.name, line=module_level[0].lineno,
+            kind=StateKind.MODULE, name=name, module=module.name, file=module.file or "",
+            line=module_level[0].lineno,
             shape=shape.shape, type_name=shape.type_name, key=("module", module.name, name),
             confidence=shape.confidence, decl=module_level[0], cls=shape.cls,
             qualified_type=shape.qualified_type, values=_values(decls),
@@ -129,6 +134,7 @@ class States:
 
 def _state(  # pylint: disable=too-many-arguments
     *, kind: StateKind, name: str, module: str, line: int, shape: Shape, type_name: str,
+    file: str = "",
     key: tuple[str, ...], confidence: Confidence = HIGH, decl: nodes.NodeNG | None = None,
     cls: nodes.ClassDef | None = None, owner: State | None = None,
     qualified_type: str | None = None, values: tuple[nodes.NodeNG, ...] = (), leaf: str = "",
@@ -140,7 +146,8 @@ def _state(  # pylint: disable=too-many-arguments
         kind=kind, name=name, module=module, line=line, shape=shape, type_name=type_name,
         key=key, confidence=confidence, owner=owner, qualified_type=qualified_type, leaf=leaf,
         annotation=annotation, class_name=cls.name if cls is not None else "",
-        framework_held=isinstance(decl, nodes.ClassDef), decl=decl, cls=cls, values=values,
+        framework_held=isinstance(decl, nodes.ClassDef), file=file, decl=decl, cls=cls,
+        values=values,
     )
 
 
