@@ -18,7 +18,7 @@ from pylint.reporters.ureports.nodes import Section
 
 from pylint_stateless import inventory
 from pylint_stateless.analysis import astutil
-from pylint_stateless.analysis.model import Env, SelfRef, Shape, StateRef
+from pylint_stateless.analysis.model import Env, Ref, SelfRef, Shape, StateRef
 from pylint_stateless.analysis.resolver import Resolver
 from pylint_stateless.analysis.session import SESSION
 from pylint_stateless.analysis.walker import Walker
@@ -332,22 +332,42 @@ class StatelessChecker(BaseChecker):
         return reports
 
     def _entry_env(self, entry: EntryPoint, resolver: Resolver) -> Env:
+        """What the framework binds an entry point's parameters to: ``self`` (per request,
+        or the shared instance), and the dependencies it fills."""
         func = entry.func
+        bindings = _dependencies(func, resolver)
         cls = func.parent if isinstance(func.parent, nodes.ClassDef) else None
         params = [*func.args.posonlyargs, *func.args.args]
         if cls is None or not params or func.type == "staticmethod":
-            return Env()
+            return Env.of(bindings)
         self_name = params[0].name
         if entry.self_state is not None:
             ref = resolver.resolve(entry.self_state, Env())
             if isinstance(ref, StateRef) and ref.state.shape is Shape.INSTANCE:
-                return Env.of({self_name: ref})
+                return Env.of({**bindings, self_name: ref})
         if entry.lifetime is Lifetime.SHARED and entry.shared_self is not None:
             shared = resolver.states.shared_instance(
                 entry.shared_self, f"{entry.shared_self.name} instance"
             )
-            return Env.of({self_name: StateRef(shared)})
-        return Env.of({self_name: SelfRef(cls)})
+            return Env.of({**bindings, self_name: StateRef(shared)})
+        return Env.of({**bindings, self_name: SelfRef(cls)})
+
+
+def _dependencies(func: nodes.FunctionDef, resolver: Resolver) -> dict[str, Ref]:
+    """Parameters filled by a framework's dependency that returns one shared object."""
+    if not resolver.knowledge.dependency_markers:
+        return {}
+    arguments = func.args
+    bindings: dict[str, Ref] = {}
+    groups = ((arguments.args, arguments.defaults, arguments.annotations),
+              (arguments.kwonlyargs, arguments.kw_defaults, arguments.kwonlyargs_annotations))
+    for params, defaults, annotations in groups:
+        padded = [None] * (len(params) - len(defaults)) + list(defaults)
+        for param, default, annotation in zip(params, padded, annotations):
+            ref = resolver.flow.dependency(default, annotation)
+            if ref is not None:
+                bindings[param.name] = ref
+    return bindings
 
 
 def _files_read() -> set[str]:

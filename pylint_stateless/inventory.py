@@ -164,7 +164,8 @@ class Inventory:
 
 _INVENTORIED = frozenset({Shape.CONTAINER, Shape.INSTANCE, Shape.APP, Shape.RESOURCE})
 _KINDS = {StateKind.MODULE: "module", StateKind.CLASS: "class",
-          StateKind.ATTRIBUTE: "attribute", StateKind.APP: "application"}
+          StateKind.ATTRIBUTE: "attribute", StateKind.APP: "application",
+          StateKind.LOCAL: "made at start-up"}
 
 
 def items_of(

@@ -15,7 +15,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from pylint_stateless.frameworks import FRAMEWORKS
-from pylint_stateless.frameworks.base import Deferral, EntryClass, Framework, Registration, Role
+from pylint_stateless.frameworks.base import (
+    Deferral,
+    EntryClass,
+    Framework,
+    Registration,
+    Role,
+    RouteArguments,
+)
 
 # Mutable in-memory containers: qualified class name -> the name shown to users.
 CONTAINER_TYPES: dict[str, str] = {
@@ -53,6 +60,19 @@ CONTAINER_ALIASES: dict[str, str] = {
     "cachetools.func.ttl_cache": "cachetools.TTLCache",
 }
 
+# Class-body declarations of a per-instance container (a descriptor, a dataclass field):
+# each instance gets its own, so they are attributes of the instance, not of the class.
+PER_INSTANCE_CONTAINERS: dict[str, str] = {
+    "traitlets.Dict": "dict", "traitlets.traitlets.Dict": "dict",
+    "traitlets.List": "list", "traitlets.traitlets.List": "list",
+    "traitlets.Set": "set", "traitlets.traitlets.Set": "set",
+}
+# ``field(default_factory=dict)``: per-instance when the factory is a container type.
+FIELD_FACTORIES = frozenset(
+    {"dataclasses.field", "attr.ib", "attr.attrib", "attrs.field", "attr.field",
+     "pydantic.Field", "pydantic.fields.Field"}
+)
+
 # Methods that change a container in place.
 MUTATING_METHODS = frozenset(
     {
@@ -66,6 +86,13 @@ MUTATING_METHODS = frozenset(
         # deque, OrderedDict, Counter
         "appendleft", "extendleft", "popleft", "rotate", "move_to_end", "subtract",
     }
+)
+# Mutating methods that only containers have: an object of unknown type that request
+# code calls them on (an application member set up elsewhere) is a container.
+CONTAINER_ONLY_METHODS = frozenset(
+    {"append", "extend", "insert", "appendleft", "extendleft", "popleft", "setdefault",
+     "discard", "difference_update", "intersection_update", "symmetric_difference_update",
+     "move_to_end", "rotate"}
 )
 # Methods that return an element stored in a container (mutating it mutates the state).
 ELEMENT_METHODS = frozenset({"get", "setdefault", "pop", "__getitem__", "popleft", "popitem"})
@@ -219,6 +246,8 @@ class Knowledge:  # pylint: disable=too-many-instance-attributes
     app_classes: frozenset[str] = field(init=False)  # whose instances hold app state
     app_objects: frozenset[str] = field(init=False)
     app_namespaces: frozenset[str] = field(init=False)
+    handler_namespaces: dict[str, str] = field(init=False)
+    route_arguments: tuple[tuple[str, RouteArguments], ...] = field(init=False)
     # objects (every framework)
     app_globals: frozenset[str] = field(init=False)
     resource_types: frozenset[str] = field(init=False)
@@ -227,6 +256,7 @@ class Knowledge:  # pylint: disable=too-many-instance-attributes
     connection_attributes: frozenset[str] = field(init=False)
     connection_param_re: re.Pattern[str] = field(init=False)
     deferring_calls: dict[str, Deferral] = field(init=False)
+    dependency_markers: frozenset[str] = field(init=False)
     broker_call_re: re.Pattern[str] = field(init=False)
     client_key_re: re.Pattern[str] = field(init=False)
 
@@ -266,6 +296,12 @@ class Knowledge:  # pylint: disable=too-many-instance-attributes
         ))
         set_(self, "app_objects", _union(fw.app_objects for fw in fws))
         set_(self, "app_namespaces", _union(fw.app_state_attributes for fw in fws))
+        set_(self, "route_arguments", tuple(
+            (fw.setup_method, fw.route_arguments) for fw in fws
+            if fw.setup_method and fw.route_arguments is not None
+        ))
+        set_(self, "handler_namespaces",
+             {n: a for fw in fws for n, a in fw.handler_namespaces.items()})
         every = FRAMEWORKS
         set_(self, "app_globals", _union(fw.app_globals for fw in every))
         set_(self, "resource_types", RESOURCE_TYPES | self.extra_resources
@@ -282,6 +318,7 @@ class Knowledge:  # pylint: disable=too-many-instance-attributes
         for fw in every:
             deferring.update(fw.deferring_calls)
         set_(self, "deferring_calls", deferring)
+        set_(self, "dependency_markers", _union(fw.dependency_markers for fw in every))
         brokers = (*BROKER_CALLS, *sorted(_union(fw.broker_calls for fw in every)))
         set_(self, "broker_call_re", re.compile("(?i)(" + "|".join(brokers) + ")"))
         keys = (*(k for fw in every for k in fw.client_keys), *CLIENT_KEYS)

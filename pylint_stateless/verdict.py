@@ -58,6 +58,7 @@ _GENERIC = {
     StateKind.ATTRIBUTE: SHARED_INSTANCE,
     StateKind.CLASS: "request-mutates-class-state",
     StateKind.APP: SHARED_INSTANCE,
+    StateKind.LOCAL: "request-mutates-module-state",
 }
 _GENERIC_REBIND = {**_GENERIC, StateKind.MODULE: "request-rebinds-global"}
 
@@ -153,11 +154,11 @@ def _forced_symbol(entry: EntryPoint, hit: Hit) -> str | None:
     loads_data = mutation.facts.loads_remote
     if entry.role is Role.STARTUP:
         return STARTUP if loads_data else None
-    if mutation.op is Op.REBIND:
-        if mutation.facts.resource_value:
-            return None  # a client, lock or pool created lazily: per process by design
-        if mutation.lazy:
-            return STARTUP if loads_data else None
+    if mutation.op is Op.REBIND and mutation.facts.resource_value:
+        return None  # a client, lock or pool created lazily: per process by design
+    if mutation.lazy and mutation.op in (Op.REBIND, Op.ITEM, Op.METHOD):
+        # Set once per process (``if _x is None``): set-up, unless the data goes stale.
+        return STARTUP if loads_data else None
     return ""
 
 
@@ -240,10 +241,18 @@ def _where(state: State, module: nodes.Module, line: int | None = None) -> str:
     return f"{state.module}, line {line}"
 
 
+def _made_in(state: State) -> str:
+    """``main()``: the function that made an object it handed to the application."""
+    return f"{state.key[2].rsplit('.', 1)[-1]}()"
+
+
 def _describe_state(state: State, module: nodes.Module, rebind: bool) -> str:
     """``Module-level dict 'users' (line 5)``: what the state is and where it is defined."""
     if state.kind is StateKind.APP:
         return f"Application state '{state.name}'"
+    if state.kind is StateKind.LOCAL:
+        return (f"The {state.type_name} '{state.name}' made in {_made_in(state)} "
+                f"({_where(state, module)}) and handed to the application")
     if state.key[0] == "process":
         return f"The process-wide {state.type_name} '{state.name}'"
     if state.key[0] == "memoised":
@@ -257,6 +266,11 @@ def _describe_state(state: State, module: nodes.Module, rebind: bool) -> str:
         owner = state.owner
         if owner.framework_held:
             holder = f"the shared {owner.name}"
+        elif owner.kind is StateKind.APP:
+            holder = f"the shared {owner.type_name} '{owner.name}'"
+        elif owner.kind is StateKind.LOCAL:
+            holder = (f"the shared {owner.type_name} '{owner.name}' (made in {_made_in(owner)}, "
+                      f"{_where(owner, module)})")
         else:
             holder = f"the shared {owner.type_name} '{owner.name}' ({_where(owner, module)})"
         return f"Attribute '{state.attr}' {where} of {holder}"

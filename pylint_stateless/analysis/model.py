@@ -41,6 +41,7 @@ class StateKind(enum.Enum):
     ATTRIBUTE = "attribute"
     CLASS = "class"
     APP = "app"  # the application object and what hangs off it
+    LOCAL = "local"  # an object a setup function makes and hands to the application
 
 
 @dataclass(frozen=True, slots=True)

@@ -151,12 +151,17 @@ class Project:
         self._mros[id(cls)] = order
         return order
 
-    def find_method(self, cls: nodes.ClassDef, name: str) -> nodes.FunctionDef | None:
-        for klass in self.mro(cls):
+    def find_method(self, cls: nodes.ClassDef, name: str, after: nodes.ClassDef | None = None
+                    ) -> nodes.FunctionDef | None:
+        """The method ``name`` of ``cls`` (from the classes after ``after`` in its MRO: a
+        ``super()`` call), also when the class body aliases it (``run = _run``)."""
+        mro = self.mro(cls)
+        if after is not None:
+            mro = mro[next((i + 1 for i, k in enumerate(mro) if k is after), len(mro)):]
+        for klass in mro:
             bindings = klass.locals.get(name)
             if bindings:
-                node = bindings[0]
-                return node if isinstance(node, nodes.FunctionDef) else None
+                return _method_binding(klass, bindings[0])
         return None
 
     def class_defining(self, cls: nodes.ClassDef, attr: str) -> nodes.ClassDef | None:
@@ -175,6 +180,17 @@ class Project:
             if decls:
                 return [d for d in decls if isinstance(d, nodes.AssignAttr)]
         return []
+
+
+def _method_binding(cls: nodes.ClassDef, node: nodes.NodeNG) -> nodes.FunctionDef | None:
+    if isinstance(node, nodes.FunctionDef):
+        return node
+    value = astutil.assigned_value(node) if isinstance(node, nodes.AssignName) else None
+    if isinstance(value, nodes.Name):  # ``start = _start``
+        for alias in cls.locals.get(value.name, ()):
+            if isinstance(alias, nodes.FunctionDef):
+                return alias
+    return None
 
 
 def imported_name(node: nodes.ImportFrom, name: str) -> str | None:

@@ -21,6 +21,7 @@ from astroid import nodes
 from pylint_stateless import knowledge as tables
 from pylint_stateless.analysis import astutil
 from pylint_stateless.analysis.application import Application
+from pylint_stateless.analysis.flow import Flow
 from pylint_stateless.analysis.model import (
     ClassRef,
     Env,
@@ -77,10 +78,11 @@ class Resolver:
         self.shapes = Shapes(self)
         self.states = States(self)
         self.app = Application(self, self.taint)
+        self.flow = Flow(self)
 
     def close(self) -> None:
         """Drop the parts, which refer back to the resolver: freed without a collection."""
-        del self.project, self.shapes, self.states, self.app
+        del self.project, self.shapes, self.states, self.app, self.flow
 
     def resolve(self, expr: nodes.NodeNG, env: Env, depth: int = 0) -> Ref | None:
         """What ``expr``, evaluated in a function walked with ``env``, refers to."""
@@ -107,7 +109,7 @@ class Resolver:
 
     # -- callables ------------------------------------------------------------------
 
-    def callee(self, func: nodes.NodeNG, env: Env) -> Callee | None:
+    def callee(self, func: nodes.NodeNG, env: Env, depth: int = 0) -> Callee | None:
         """The project function a call's ``func`` names, read from the source.
 
         Returns (function, what ``self``/``cls`` is bound to, whether it is a method
@@ -118,10 +120,16 @@ class Resolver:
             return self._named_callee(func)
         if not isinstance(func, nodes.Attribute):
             return None
-        base = self.resolve(func.expr, env)
+        if isinstance(func.expr, nodes.Call) and isinstance(func.expr.func, nodes.Name) and (
+            func.expr.func.name == "super"
+        ):
+            return self._super_method(func, env)
+        if depth > _MAX_ALIAS_DEPTH:
+            return None
+        base = self.resolve(func.expr, env, depth + 1)
         name = func.attrname
         if base is None and isinstance(func.expr, nodes.Call):
-            made = self.callee(func.expr.func, env)  # ``Service().method()``
+            made = self.callee(func.expr.func, env, depth + 1)  # ``Service().method()``
             if made is not None and isinstance(made[1], SelfRef) and made[0].name == "__init__":
                 base = made[1]
             elif isinstance(func.expr.func, nodes.Name):
@@ -137,6 +145,20 @@ class Resolver:
                     return init, SelfRef(target), True
             return None
         return self._method(base, name)
+
+    def _super_method(self, func: nodes.Attribute, env: Env) -> Callee | None:
+        """``super().name(...)`` in a method: the next class's method, on the same object."""
+        method = func.scope()
+        cls = method.parent if isinstance(method, nodes.FunctionDef) else None
+        if not isinstance(cls, nodes.ClassDef) or method.type != "method":
+            return None
+        params = [*method.args.posonlyargs, *method.args.args]
+        if not params:
+            return None
+        target = self.project.find_method(cls, func.attrname, after=cls)
+        if target is None or not astutil.is_project_node(target, self.current):
+            return None
+        return target, env.get(params[0].name) or SelfRef(cls), True
 
     def _named_callee(self, func: nodes.Name) -> Callee | None:
         target = self.named_callable(func)
@@ -193,13 +215,21 @@ class Resolver:
         if not bindings:
             return None
         if isinstance(scope, nodes.Module):
-            return self._module_binding(scope, expr.name, bindings)
+            return self.resolve_module_binding(scope, expr.name, bindings)
         if not isinstance(scope, (nodes.FunctionDef, nodes.Lambda, nodes.ComprehensionScope)):
             return None
         if scope is not expr.scope() and not isinstance(scope, nodes.ComprehensionScope):
-            # A closure variable of an enclosing function: per-request unless it
-            # resolves to state itself.
+            # A variable of an enclosing function: what the caller that defined the inner
+            # function bound it to, else what it holds when the inner function runs on
+            # its own (a route defined in a factory or in a server's method).
+            outer = env.get(expr.name)
+            if outer is not None:
+                return outer
             env = Env()
+            binding = bindings[-1]
+            if isinstance(binding, nodes.AssignName) and isinstance(binding.parent,
+                                                                     nodes.Arguments):
+                return self.flow.closure(binding, depth)
         for binding in reversed(bindings):
             ref = self._local_binding(binding, env, depth, expr.name)
             if ref is not None:
@@ -224,9 +254,10 @@ class Resolver:
             return None
         return self.resolve(value, env, depth + 1)
 
-    def _module_binding(
+    def resolve_module_binding(
         self, module: nodes.Module, name: str, bindings: list[nodes.NodeNG]
     ) -> Ref | None:
+        """What the top level of ``module`` binds to ``name`` (its last binding)."""
         binding = bindings[-1]
         if isinstance(binding, (nodes.Import, nodes.ImportFrom)):
             return self._import(binding, name)
@@ -260,12 +291,27 @@ class Resolver:
             module = self.project.import_project_module(node, node.modname)
             if module is None:
                 return None
-            if imported in module.locals:
-                return self._module_binding(module, imported, module.locals[imported])
+            bindings = module.locals.get(imported)
+            if bindings and not self._imports_own_submodule(bindings[-1], module):
+                return self.resolve_module_binding(module, imported, bindings)
             # ``from package import submodule``
             return self.project.module_ref(self.project.submodule(module, imported))
         except Exception:  # pylint: disable=broad-exception-caught
             return None
+
+    @staticmethod
+    def _imports_own_submodule(binding: nodes.NodeNG, package: nodes.Module) -> bool:
+        """``from . import store`` in ``pkg/__init__.py``: the name is the submodule."""
+        if not isinstance(binding, nodes.ImportFrom) or not package.package:
+            return False
+        if binding.root() is not package:
+            return False
+        try:
+            absolute = (package.relative_to_absolute_name(binding.modname, binding.level)
+                        if binding.level else binding.modname)
+        except Exception:  # pylint: disable=broad-exception-caught
+            return False
+        return bool(absolute == package.name)
 
     # -- attributes -----------------------------------------------------------------
 
@@ -275,6 +321,11 @@ class Resolver:
         attr = expr.attrname
         if attr in self.knowledge.app_objects and _REQUEST_LIKE.match(astutil.text(expr.expr)):
             return StateRef(self.app.root(astutil.text(expr)))
+        holder = self.knowledge.handler_namespaces.get(attr)
+        if holder is not None and _REQUEST_LIKE.match(astutil.text(expr.expr)):
+            # ``self.settings``: the same namespace as ``self.application.settings``
+            root = self.app.root(f"{astutil.text(expr.expr)}.{holder}")
+            return StateRef(self.app.member(root, attr, namespace=True))
         if attr in _PROCESS_GLOBAL_ATTRS:
             qname = astutil.import_qname(expr)
             if qname in tables.PROCESS_GLOBALS:
@@ -285,13 +336,18 @@ class Resolver:
         if isinstance(base, ModuleRef):
             bindings = base.module.locals.get(attr)
             if bindings:
-                return self._module_binding(base.module, attr, bindings)
+                return self.resolve_module_binding(base.module, attr, bindings)
             return self.project.module_ref(self.project.submodule(base.module, attr))
         if isinstance(base, ClassRef):
             state = self.states.class_attr(base.cls, attr)
             return StateRef(state) if state is not None else None
         if isinstance(base, SelfRef):
-            return self.self_attribute(base.cls, attr)
+            return self.self_attribute(base.cls, attr) or self.flow.property_value(
+                base.cls, attr, base, depth)
+        return self._state_attribute(base, attr, depth)
+
+    def _state_attribute(self, base: StateRef, attr: str, depth: int) -> Ref | None:
+        """``base.attr`` where ``base`` is (in) a piece of state."""
         if base.view:
             return None  # a method of the new container
         if base.element:
@@ -308,24 +364,52 @@ class Resolver:
             if cls_ref is not None:
                 return cls_ref
             if self.project.find_method(state.cls, attr) is not None:
-                return None
+                return self.flow.property_value(state.cls, attr, base, depth)
             attr_state = self.states.instance_attr(state, attr)
             return StateRef(attr_state) if attr_state is not None else None
         return None  # a container's method (handled by the caller), or not state
 
     def self_attribute(self, cls: nodes.ClassDef, attr: str) -> Ref | None:
-        """``self.attr`` read through an instance: a class attribute unless shadowed."""
-        if self.project.instance_attr_decls(cls, attr):
-            return None
+        """``self.attr`` read through an instance: a class attribute unless shadowed, or
+        what a handler's setup method stored from the arguments of its route."""
+        decls = self.project.instance_attr_decls(cls, attr)
+        if decls:
+            return self._handed_to_handler(cls, decls)
         state = self.states.class_attr(cls, attr)
         if state is None or state.shape is not Shape.CONTAINER:
             return None
         return StateRef(state)
 
+    def _handed_to_handler(
+        self, cls: nodes.ClassDef, decls: list[nodes.AssignAttr]
+    ) -> Ref | None:
+        """``self._store = store`` in ``initialize(self, store)``: the object the route
+        specification hands the handler (every assignment must agree)."""
+        if not self.knowledge.route_arguments:
+            return None
+        found: Ref | None = None
+        for decl in decls:
+            value = astutil.assigned_value(decl)
+            method = decl.frame()
+            if not isinstance(value, nodes.Name) or not isinstance(method, nodes.FunctionDef):
+                return None
+            if value.name not in {p.name for p in method.args.args}:
+                return None
+            ref = self.flow.handler_argument(cls, method, value.name)
+            if ref is None or (found is not None and found != ref):
+                return None
+            found = ref
+        return found
+
     # -- calls ----------------------------------------------------------------------
 
     def _call(self, expr: nodes.Call, env: Env, depth: int) -> Ref | None:
         func = expr.func
+        if (isinstance(func, (nodes.Name, nodes.Attribute)) and astutil.last_name(func) == "cast"
+                and len(expr.args) == 2 and astutil.import_qname(func) == "typing.cast"):
+            # ``cast("KernelManager", self.settings["kernel_manager"])``: the value, typed
+            return self.flow.typed(self.resolve(expr.args[1], env, depth + 1), expr.args[0],
+                                   expr.root())
         if isinstance(func, nodes.Name) and func.name in _VIEW_BUILTINS and expr.args:
             if astutil.import_qname(func) == f"builtins.{func.name}":
                 source = expr.args[-1] if func.name == "filter" else expr.args[0]
@@ -354,7 +438,7 @@ class Resolver:
                 # ``current_app.config.setdefault("sessions", {})``: an entry of the
                 # application's own mapping, shared like the mapping itself
                 return StateRef(base.state, element=True)
-        return None
+        return self.flow.returned(expr, env, depth)
 
 
 def element_of(ref: Ref | None) -> Ref | None:

@@ -63,6 +63,25 @@ class Shapes:
                     return result
         return OTHER
 
+    def per_instance(self, value: nodes.NodeNG | None) -> ValueShape | None:
+        """The container a class-body declaration gives each instance (a traitlets
+        ``Dict()``, ``field(default_factory=list)``), or None if it declares none."""
+        if not isinstance(value, nodes.Call):
+            return None
+        qname = astutil.import_qname(value.func)
+        if qname in knowledge.PER_INSTANCE_CONTAINERS:
+            return ValueShape(Shape.CONTAINER, knowledge.PER_INSTANCE_CONTAINERS[qname],
+                              INFERENCE, None, qname)
+        if qname in knowledge.FIELD_FACTORIES:
+            for keyword in value.keywords or ():
+                if keyword.arg in {"default_factory", "factory"}:
+                    made = astutil.import_qname(keyword.value)
+                    made = knowledge.CONTAINER_ALIASES.get(made or "", made)
+                    if made in knowledge.CONTAINER_TYPES:
+                        return ValueShape(Shape.CONTAINER, knowledge.CONTAINER_TYPES[made],
+                                          INFERENCE, None, made)
+        return None
+
     def _annotation(self, annotation: nodes.NodeNG) -> ValueShape:
         node = annotation.value if isinstance(annotation, nodes.Subscript) else annotation
         qname = astutil.import_qname(node)

@@ -15,7 +15,7 @@ from pylint.interfaces import HIGH, INFERENCE, Confidence
 
 from pylint_stateless import knowledge
 from pylint_stateless.analysis import astutil
-from pylint_stateless.analysis.model import Shape, State, StateKind
+from pylint_stateless.analysis.model import Shape, State, StateKind, ValueShape, weakest
 
 if TYPE_CHECKING:
     from pylint_stateless.analysis.resolver import Resolver
@@ -50,23 +50,51 @@ class States:
         key = (*owner.key, "." + attr)
         if key in self._others:
             return self._others[key]
-        decls = self._resolver.project.instance_attr_decls(cls, attr)
+        decls: list[nodes.NodeNG] = list(self._resolver.project.instance_attr_decls(cls, attr))
         shape = self._resolver.shapes.of_decls(decls)
+        if shape.shape is Shape.OTHER:
+            declared = self._declared_per_instance(cls, attr)
+            if declared is not None:
+                shape, declaration = declared
+                decls = [declaration, *decls]
         first = decls[0] if decls else None
+        # Where the attribute is first assigned (an instance attribute may be created by
+        # a write in another module than its class's), else where its owner is.
+        where = first.root() if first is not None else None
         state = _state(
-            kind=StateKind.ATTRIBUTE, name=f"{owner.name}.{attr}", module=owner.module,
-            file=owner.file,
+            kind=StateKind.ATTRIBUTE, name=f"{owner.name}.{attr}",
+            module=where.name if where is not None else owner.module,
+            file=(where.file or "") if where is not None else owner.file,
             line=first.lineno if first is not None else owner.line, shape=shape.shape,
             type_name=shape.type_name, key=key, confidence=shape.confidence, decl=first,
-            owner=owner, qualified_type=shape.qualified_type, values=_values(decls),
+            owner=owner, cls=shape.cls, qualified_type=shape.qualified_type,
+            values=_values(decls),
         )
         self._others[key] = state
         return state
 
+    def _declared_per_instance(
+        self, cls: nodes.ClassDef, attr: str
+    ) -> tuple[ValueShape, nodes.AssignName] | None:
+        """A class-body declaration of a container each instance gets (a traitlets
+        ``Dict()``, a dataclass ``field(default_factory=dict)``), and its shape."""
+        owner = self._resolver.project.class_defining(cls, attr)
+        if owner is None:
+            return None
+        for decl in owner.locals.get(attr, []):
+            if isinstance(decl, nodes.AssignName):
+                shape = self._resolver.shapes.per_instance(astutil.assigned_value(decl))
+                if shape is not None:
+                    return shape, decl
+        return None
+
     def class_attr(self, cls: nodes.ClassDef, attr: str) -> State | None:
-        """``Cls.attr`` when ``attr`` is defined in the body of ``cls`` or a project base."""
+        """``Cls.attr`` when ``attr`` is defined in the body of ``cls`` or a project base
+        (a per-instance declaration there, a dataclass field, is not the class's)."""
         owner = self._resolver.project.class_defining(cls, attr)
         if owner is None or not astutil.is_project_node(owner, self._resolver.current):
+            return None
+        if self._declared_per_instance(cls, attr) is not None:
             return None
         key = ("class", owner.qname(), attr)
         if key in self._others:
@@ -78,8 +106,8 @@ class States:
             file=owner.root().file or "",
             line=decls[0].lineno if decls else owner.lineno, shape=shape.shape,
             type_name=shape.type_name, key=key, confidence=shape.confidence,
-            decl=decls[0] if decls else None, qualified_type=shape.qualified_type,
-            values=_values(decls),
+            decl=decls[0] if decls else None, cls=shape.cls,
+            qualified_type=shape.qualified_type, values=_values(decls),
         )
         self._others[key] = state
         return state
@@ -117,6 +145,39 @@ class States:
             type_name=f"{cls.name} instance", confidence=INFERENCE, decl=cls, cls=cls,
         )
 
+    def local_object(self, func: nodes.FunctionDef, name: str) -> State | None:
+        """An object that ``func`` (``main()``, an application factory) makes and hands to
+        the application: it lives as long as the application does."""
+        key = ("local", func.root().name, func.qname(), name)
+        if key in self._others:
+            return self._others[key]
+        decls = sorted(
+            (n for n in func.locals.get(name, []) if isinstance(n, nodes.AssignName)),
+            key=lambda n: isinstance(n.parent, nodes.Arguments),  # an assignment first
+        )
+        shape = self._resolver.shapes.of_decls(decls)
+        state = None
+        if decls and shape.shape in (Shape.INSTANCE, Shape.CONTAINER):
+            state = _state(
+                kind=StateKind.LOCAL, name=name, module=func.root().name,
+                file=func.root().file or "", line=decls[0].lineno, shape=shape.shape,
+                type_name=shape.type_name, key=key, confidence=INFERENCE, decl=decls[0],
+                cls=shape.cls, qualified_type=shape.qualified_type, values=_values(decls),
+            )
+        self._others[key] = state
+        return state
+
+    def typed(self, state: State, cls: nodes.ClassDef) -> State:
+        """``state`` (of a shape the source does not tell) as an instance of ``cls``, the
+        project class it is declared to be."""
+        return self.pseudo(
+            (*state.key, ":" + cls.qname()), kind=state.kind, name=state.name,
+            module=state.module, file=state.file, line=state.line, shape=Shape.INSTANCE,
+            type_name=f"{cls.name} instance", confidence=weakest(state.confidence, INFERENCE),
+            owner=state.owner, qualified_type=cls.qname(), leaf=state.leaf, decl=state.decl,
+            cls=cls,
+        )
+
     def _build_module_state(self, module: nodes.Module, name: str) -> State | None:
         decls = [n for n in module.locals.get(name, []) if isinstance(n, nodes.AssignName)]
         if not decls:
@@ -151,5 +212,6 @@ def _state(  # pylint: disable=too-many-arguments
     )
 
 
-def _values(decls: list[nodes.AssignName] | list[nodes.AssignAttr]) -> tuple[nodes.NodeNG, ...]:
+def _values(decls: list[nodes.AssignName] | list[nodes.AssignAttr] | list[nodes.NodeNG]
+            ) -> tuple[nodes.NodeNG, ...]:
     return tuple(v for d in decls if (v := astutil.assigned_value(d)) is not None)

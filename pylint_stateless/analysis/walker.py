@@ -28,7 +28,6 @@ from pylint_stateless.analysis.model import (
     ModuleRef,
     Mutation,
     Op,
-    Ref,
     StateKind,
     StateRef,
     Step,
@@ -38,7 +37,7 @@ from pylint_stateless.analysis.model import (
 from pylint_stateless.analysis.facts import facts_of
 from pylint_stateless.analysis.resolver import Resolver
 from pylint_stateless.analysis.session import Session
-from pylint_stateless.analysis.writes import Writes
+from pylint_stateless.analysis.writes import Writes, guarded_call
 
 _STATEMENTS = (nodes.Assign, nodes.AugAssign, nodes.AnnAssign, nodes.Delete, nodes.Call)
 _NESTED = (nodes.FunctionDef, nodes.ClassDef, nodes.Lambda)
@@ -190,7 +189,7 @@ class Walker:
                     deferred, node,
                 )
                 for hit in sub.hits:
-                    found.add(_extend(hit, step, deferred, confidence))
+                    found.add(_extend(_guarded(hit, node), step, deferred, confidence))
         return found.summary(self.session.interned(frozenset(found.modules)))
 
     def _memoised_forever(self, func: nodes.FunctionDef, module: str) -> Mutation | None:
@@ -244,14 +243,18 @@ class Walker:
         ]
 
     def _callees(self, call: nodes.Call, env: Env) -> list[Target]:
-        """The project function a call runs, found from the source (no inference)."""
+        """The project functions a call runs, found from the source (no inference): the
+        function it names, or each of a dispatch table's (``handlers[action]()``)."""
         found = self.resolver.callee(call.func, env)
-        if found is None:
-            return []
-        func, first, is_method = found
-        if not is_method and isinstance(func.parent, nodes.ClassDef) and func.type == "method":
-            return []  # a function object taken from a class: not a call we can bind
-        return [(func, self._bind(func, call.args, call.keywords, env, first), INFERENCE)]
+        candidates = [found] if found is not None else self.resolver.flow.dispatched(call.func, env)
+        targets = []
+        for func, first, is_method in candidates:
+            if not is_method and isinstance(func.parent, nodes.ClassDef) and func.type == "method":
+                continue  # a function object taken from a class: not a call we can bind
+            callee_env = self.resolver.flow.bind(func, call.args, call.keywords, env, first)
+            targets.append((func, _with_free_variables(func, call, env, callee_env),
+                            INFERENCE))
+        return targets
 
     def _deferred(self, call: nodes.Call, env: Env) -> list[Target]:
         """Callables handed to something that runs them later in this process."""
@@ -277,37 +280,7 @@ class Walker:
         func, first_ref, is_method = found
         if is_method and first_ref is None and func.type == "method":
             return []  # an unbound method: nothing to bind ``self`` to
-        return [(func, self._bind(func, args, (), env, first_ref), INFERENCE)]
-
-    def _bind(  # pylint: disable=too-many-arguments,too-many-positional-arguments
-        self,
-        func: nodes.FunctionDef,
-        args: list[nodes.NodeNG],
-        keywords: list[nodes.Keyword] | tuple[()] | None,
-        env: Env,
-        first: Ref | None,
-    ) -> Env:
-        """What the callee's parameters are bound to, from the caller's arguments."""
-        params = [*func.args.posonlyargs, *func.args.args]
-        mapping: dict[str, Ref] = {}
-        offset = 0
-        if func.type in {"method", "classmethod"} and isinstance(func.parent, nodes.ClassDef):
-            if params and first is not None:
-                mapping[params[0].name] = first
-            offset = 1
-        for index, arg in enumerate(args):
-            if isinstance(arg, nodes.Starred) or offset + index >= len(params):
-                break
-            ref = self.resolver.resolve(arg, env)
-            if ref is not None:
-                mapping[params[offset + index].name] = ref
-        names = {p.name for p in params} | {p.name for p in func.args.kwonlyargs}
-        for keyword in keywords or ():
-            if keyword.arg in names:
-                ref = self.resolver.resolve(keyword.value, env)
-                if ref is not None:
-                    mapping[keyword.arg] = ref
-        return Env.of(mapping)
+        return [(func, self.resolver.flow.bind(func, args, (), env, first_ref), INFERENCE)]
 
 
 class _Found:
@@ -363,6 +336,29 @@ def _extend(hit: Hit, step: Step, background: bool, confidence: Confidence) -> H
         hit.background or background,
         weakest(hit.confidence, confidence),
     )
+
+
+def _with_free_variables(func: nodes.FunctionDef, call: nodes.Call, env: Env,
+                         callee_env: Env) -> Env:
+    """A function defined inside the caller sees the caller's variables: what the caller
+    was bound to (``self``) is bound for it too, unless it has its own of that name."""
+    if not env.bindings or func.parent is None or func.parent.scope() is not call.scope():
+        return callee_env
+    own = set(func.locals)
+    inherited = {name: ref for name, ref in env.bindings if name not in own}
+    if not inherited:
+        return callee_env
+    return Env.of({**inherited, **dict(callee_env.bindings)})
+
+
+def _guarded(hit: Hit, call: nodes.Call) -> Hit:
+    """A global or attribute the callee rebinds, set once per process by the caller's guard
+    (``if _engine is None: _connect()``): a lazy set-up."""
+    mutation = hit.mutation
+    if mutation.lazy or mutation.op is not Op.REBIND or not guarded_call(call,
+                                                                          mutation.state.attr):
+        return hit
+    return replace(hit, mutation=replace(mutation, lazy=True))
 
 
 def _keyword(call: nodes.Call, name: str) -> nodes.NodeNG | None:

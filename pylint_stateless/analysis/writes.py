@@ -34,6 +34,8 @@ from pylint_stateless.analysis.model import (
 if TYPE_CHECKING:
     from pylint_stateless.analysis.resolver import Resolver
 
+# Names that hold the request (or its session) in request-serving code.
+_REQUEST_NAMES = frozenset({"request", "req", "websocket", "session"})
 # ``dict()``, ``OrderedDict()``, ``deque()``...: the containers the project knows, called bare.
 _EMPTY_FACTORIES = frozenset(knowledge.CONTAINER_TYPES.values())
 
@@ -112,7 +114,7 @@ class _Write:
             state = self.resolver.states.module_state(target.root(), target.name)
             if state is not None:
                 self.add(state, Op.REBIND, target, statement, value,
-                         lazy=_is_lazy_init(statement, target))
+                         lazy=_is_lazy_init(statement, target, value))
 
     def _item(
         self, target: nodes.Subscript, statement: nodes.NodeNG, op: Op,
@@ -122,10 +124,13 @@ class _Write:
         member = self.resolver.app.keyed_member(ref, target.slice)
         if member is not None:  # ``request.app["visits"] = ...``
             self.add(member, Op.REBIND, target, statement, value,
-                     lazy=_is_lazy_init(statement, target), confidence=member.confidence)
+                     lazy=_is_lazy_init(statement, target, value), confidence=member.confidence)
             return
         if isinstance(ref, StateRef) and (_is_container_ref(ref) or _is_app_ref(ref)):
-            self.add(ref.state, op, target, statement, value, target.slice,
+            # An entry under a constant key set once (``if "k" not in store``) is set-up.
+            lazy = isinstance(target.slice, nodes.Const) and _is_lazy_init(
+                statement, target, value)
+            self.add(ref.state, op, target, statement, value, target.slice, lazy=lazy,
                      confidence=ref.state.confidence)
 
     def attribute(  # pylint: disable=too-many-arguments,too-many-positional-arguments,too-many-return-statements
@@ -138,7 +143,7 @@ class _Write:
         owner = resolver.resolve(owner_expr, self.env)
         if owner is None:
             return
-        lazy = _is_lazy_init(statement, site)
+        lazy = _is_lazy_init(statement, site, value)
         if isinstance(owner, ModuleRef):
             state = resolver.states.module_state(owner.module, attr)
             if state is not None:
@@ -187,10 +192,17 @@ class _Write:
                 # element it returns (``ELEMENT_METHODS``).
                 return
             ref = self.resolver.resolve(func.expr, self.env)
-            if isinstance(ref, StateRef) and (_is_container_ref(ref) or _is_app_mapping(ref)):
+            if isinstance(ref, StateRef) and (
+                _is_container_ref(ref) or _is_app_mapping(ref)
+                or (_is_app_ref(ref) and func.attrname in knowledge.CONTAINER_ONLY_METHODS)
+            ):
                 value = call.args[-1] if call.args else None
                 key = call.args[0] if len(call.args) > 1 else None
-                self.add(ref.state, Op.METHOD, call, call.statement(), value, key,
+                statement = call.statement()
+                # Filled once, under a guard that tests it or a flag the block sets.
+                lazy = _guarded_once(statement, (astutil.text(func.expr),)) and not (
+                    _from_parameters(call, statement.frame()))
+                self.add(ref.state, Op.METHOD, call, statement, value, key, lazy=lazy,
                          confidence=ref.state.confidence)
             return
         if (
@@ -249,20 +261,94 @@ def _is_app_mapping(ref: Ref | None) -> bool:
     )
 
 
-def _is_lazy_init(statement: nodes.NodeNG, target: nodes.NodeNG) -> bool:
-    """Whether ``statement`` sits in ``if <target> is None:`` (or similar) for its target."""
-    text = astutil.text(target) if not isinstance(target, nodes.AssignName) else target.name
-    if isinstance(target, nodes.AssignAttr):
-        text = f"{astutil.text(target.expr)}.{target.attrname}"
-    node = statement.parent
-    child = statement
+def _is_lazy_init(statement: nodes.NodeNG, target: nodes.NodeNG,
+                  value: nodes.NodeNG | None = None) -> bool:
+    """Whether ``statement`` runs once per process: under an ``if`` that tests its target
+    (``if _x is None``, ``if "key" not in store``) or a flag the guarded block sets (``if
+    not _ready: ...; _ready = True``), and writes a value that does not come from the
+    request (no parameter of the function it is in)."""
+    return _guarded_once(statement, _target_texts(target)) and not _from_parameters(
+        value, statement.frame())
+
+
+def guarded_call(call: nodes.NodeNG, name: str) -> bool:
+    """Whether a call is made once per process by a guard in the caller (``if _config is
+    None: _load_config()``) for a callee's write of the global or attribute ``name``."""
+    node = call.parent
+    child = call
     while node is not None and not isinstance(node, (nodes.FunctionDef, nodes.Module)):
         if isinstance(node, nodes.If) and child in node.body:
-            if _mentions(node.test, text):
+            if any(astutil.last_name(n) == name
+                   for n in node.test.nodes_of_class((nodes.Name, nodes.Attribute))):
+                return True
+            if _sets_a_tested_flag(node):
                 return True
         child = node
         node = node.parent
     return False
+
+
+def _target_texts(target: nodes.NodeNG) -> tuple[str, ...]:
+    if isinstance(target, nodes.AssignName):
+        return (target.name,)
+    if isinstance(target, nodes.AssignAttr):
+        return (f"{astutil.text(target.expr)}.{target.attrname}",)
+    if isinstance(target, nodes.Subscript) and isinstance(target.slice, nodes.Const):
+        # ``store["key"] = ...``: guarded by ``"key" not in store`` or ``store.get("key")``
+        return (astutil.text(target), f"{astutil.text(target.value)}[{target.slice.value!r}]")
+    return (astutil.text(target),)
+
+
+def _guarded_once(statement: nodes.NodeNG, texts: tuple[str, ...]) -> bool:
+    node = statement.parent
+    child = statement
+    while node is not None and not isinstance(node, (nodes.FunctionDef, nodes.Module)):
+        if isinstance(node, nodes.If) and child in node.body:
+            if any(_mentions(node.test, text) or _tests_key(node.test, text) for text in texts):
+                return True
+            if _sets_a_tested_flag(node):
+                return True
+        child = node
+        node = node.parent
+    return False
+
+
+def _tests_key(test: nodes.NodeNG, text: str) -> bool:
+    """``"key" not in store`` or ``store.get("key") is None`` for ``store['key']``."""
+    for compare in test.nodes_of_class(nodes.Compare):
+        for operator, right in compare.ops:
+            if operator in {"not in", "in"} and (
+                f"{astutil.text(right)}[{astutil.text(compare.left)}]" == text
+            ):
+                return True
+    for call in test.nodes_of_class(nodes.Call):
+        if isinstance(call.func, nodes.Attribute) and call.func.attrname == "get" and call.args:
+            if f"{astutil.text(call.func.expr)}[{astutil.text(call.args[0])}]" == text:
+                return True
+    return False
+
+
+def _sets_a_tested_flag(guard: nodes.If) -> bool:
+    """``if not _ready: ...; _ready = True``: the block sets a name its test reads."""
+    tested = {astutil.text(n) for n in guard.test.nodes_of_class((nodes.Name, nodes.Attribute))}
+    for statement in guard.body:
+        for assigned in statement.nodes_of_class((nodes.AssignName, nodes.AssignAttr)):
+            text = (assigned.name if isinstance(assigned, nodes.AssignName)
+                    else f"{astutil.text(assigned.expr)}.{assigned.attrname}")
+            if text in tested:
+                return True
+    return False
+
+
+def _from_parameters(value: nodes.NodeNG | None, frame: nodes.NodeNG) -> bool:
+    """Whether ``value`` reads a parameter of ``frame`` (other than ``self``/``cls``) or the
+    request: data that may come from the request."""
+    if value is None or not isinstance(frame, nodes.FunctionDef):
+        return False
+    params = {p.name for p in (*frame.args.posonlyargs, *frame.args.args,
+                               *frame.args.kwonlyargs)} - {"self", "cls"}
+    return any(name.name in params or name.name in _REQUEST_NAMES
+               for name in value.nodes_of_class(nodes.Name))
 
 
 def _mentions(test: nodes.NodeNG, text: str) -> bool:

@@ -19,7 +19,7 @@ Two kinds of knowledge are declared here:
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from astroid import nodes
@@ -116,6 +116,9 @@ class ConventionEntry:
 # class and the names of its bases and ancestors (qualified where the source or
 # inference tells, else as written).
 FunctionConvention = Callable[[nodes.FunctionDef], "ConventionEntry | None"]
+# Route specifications of a module that hand arguments to a handler's setup method:
+# (the expression naming the handler class, the arguments by parameter name).
+RouteArguments = Callable[[nodes.Module], Iterator[tuple[nodes.NodeNG, dict[str, nodes.NodeNG]]]]
 ClassConvention = Callable[[nodes.ClassDef, "frozenset[str]"], "EntryClass | None"]
 EventLabel = Callable[["nodes.Call | None"], str]
 
@@ -167,6 +170,10 @@ class Framework:  # pylint: disable=too-many-instance-attributes
     function_convention: FunctionConvention | None = None
     class_convention: ClassConvention | None = None
     event_label: EventLabel | None = None
+    # The method of a handler class that receives arguments from its route
+    # specification (Tornado's ``initialize``), and where to find them.
+    setup_method: str = ""
+    route_arguments: RouteArguments | None = None
 
     # -- objects --------------------------------------------------------------------
     # Expressions that reach the application object from request code, by their last
@@ -175,6 +182,10 @@ class Framework:  # pylint: disable=too-many-instance-attributes
     app_objects: frozenset[str] = frozenset()
     # Attributes of the application object that hold shared, writable data.
     app_state_attributes: frozenset[str] = frozenset()
+    # Attributes of a request handler that are a namespace of the application, with the
+    # handler's attribute that holds the application: Tornado's ``self.settings`` is
+    # ``self.application.settings``.
+    handler_namespaces: Mapping[str, str] = field(default_factory=dict)
     # Module-level objects that are the application or its configuration
     # (``flask.current_app``), by qualified name.
     app_globals: frozenset[str] = frozenset()
@@ -188,6 +199,9 @@ class Framework:  # pylint: disable=too-many-instance-attributes
     resource_calls: frozenset[str] = frozenset()
     # Calls that run a callable later in this process, by their last name.
     deferring_calls: Mapping[str, Deferral] = field(default_factory=dict)
+    # Markers of a parameter the framework fills with a dependency's result
+    # (``Depends(get_service)``), by qualified name.
+    dependency_markers: frozenset[str] = frozenset()
     # Calls that publish or subscribe through the framework's broker.
     broker_calls: frozenset[str] = frozenset()
     # Regular expressions of the expressions that name the client of a request

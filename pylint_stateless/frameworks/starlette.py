@@ -90,4 +90,8 @@ FRAMEWORK = Framework(
     # after the response, in this process.
     deferring_calls={"add_task": Deferral(0, 1), "BackgroundTask": Deferral(0, 1)},
     client_keys=(r"client\.host",),
+    dependency_markers=frozenset(
+        {"fastapi.Depends", "fastapi.Security", "fastapi.param_functions.Depends",
+         "fastapi.param_functions.Security"}
+    ),
 )

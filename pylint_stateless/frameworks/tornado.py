@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+from astroid import nodes
+
 from pylint_stateless.frameworks.base import HTTP_VERBS, EntryClass, Framework, Lifetime, Role
 
 _HANDLER_METHODS = frozenset(
@@ -11,6 +15,40 @@ _HANDLER_METHODS = frozenset(
 _WEBSOCKET_METHODS = frozenset(
     {"open", "on_message", "on_close", "on_ping", "on_pong", "select_subprotocol"}
 )
+
+def _route_arguments(
+    module: nodes.Module,
+) -> Iterator[tuple[nodes.NodeNG, dict[str, nodes.NodeNG]]]:
+    """``(r"/api", Handler, {"store": store})`` and ``url(r"/api", Handler, dict(store=...))``:
+    what each handler's ``initialize`` receives."""
+    for node in module.nodes_of_class((nodes.Tuple, nodes.Call)):
+        if isinstance(node, nodes.Tuple):
+            parts = node.elts
+        elif isinstance(node.func, (nodes.Name, nodes.Attribute)) and (
+            getattr(node.func, "attrname", None) or getattr(node.func, "name", None)
+        ) in {"url", "URLSpec"}:
+            parts = list(node.args)
+            for keyword in node.keywords or ():
+                if keyword.arg == "kwargs":
+                    parts = [*parts[:2], keyword.value]
+        else:
+            continue
+        if len(parts) < 3:
+            continue
+        arguments = _keywords(parts[2])
+        if arguments:
+            yield parts[1], arguments
+
+
+def _keywords(node: nodes.NodeNG) -> dict[str, nodes.NodeNG]:
+    if isinstance(node, nodes.Dict):
+        return {key.value: value for key, value in node.items
+                if isinstance(key, nodes.Const) and isinstance(key.value, str)}
+    if (isinstance(node, nodes.Call) and isinstance(node.func, nodes.Name)
+            and node.func.name == "dict"):
+        return {k.arg: k.value for k in node.keywords or () if k.arg}
+    return {}
+
 
 FRAMEWORK = Framework(
     name="tornado",
@@ -28,5 +66,10 @@ FRAMEWORK = Framework(
     },
     app_objects=frozenset({"application"}),
     app_state_attributes=frozenset({"settings"}),
+    handler_namespaces={"settings": "application"},
+    # ``tornado.options.options``: the process's configuration, one object per process.
+    app_globals=frozenset({"tornado.options.options"}),
     connection_types=frozenset({"tornado.websocket.WebSocketHandler"}),
+    setup_method="initialize",
+    route_arguments=_route_arguments,
 )

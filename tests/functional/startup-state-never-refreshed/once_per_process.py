@@ -1,0 +1,61 @@
+"""One-time initialisation is set-up, not a per-request change: guarded by a test of its
+target, of a constant key, or of a flag the guarded block sets, here or in the caller."""
+# pylint: disable=missing-function-docstring,global-statement,invalid-name
+import json
+import threading
+
+from flask import Flask, request
+
+app = Flask(__name__)
+_lock = threading.Lock()
+_plugins = None
+_ready = False
+_settings = {}
+_registry = {}
+_profiles = None
+store = {}
+seen = {}
+
+
+def fetch_profiles_from_db():
+    return {}
+
+
+def _load_plugins():
+    global _plugins
+    _plugins = json.loads("[]")
+
+
+def _load_settings():
+    global _ready
+    with _lock:
+        if not _ready:
+            _settings.update(json.loads("{}"))  # a flag the block sets
+            _ready = True
+
+
+@app.get("/plugins")
+def plugins():
+    if _plugins is None:
+        _load_plugins()  # guarded in the caller
+    _load_settings()
+    if "config" not in store:
+        store["config"] = json.loads("{}")  # a constant key, set once
+    return {}
+
+
+@app.get("/users/<user>")
+def user(user):
+    if user not in seen:
+        seen[user] = True  # [request-mutates-module-state]
+    if "first" not in store:
+        store["first"] = request.args.get("name")  # [request-mutates-module-state]
+    return {}
+
+
+@app.get("/profiles")
+def profiles():
+    global _profiles
+    if _profiles is None:
+        _profiles = fetch_profiles_from_db()  # [startup-state-never-refreshed]
+    return _profiles
