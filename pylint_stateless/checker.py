@@ -18,10 +18,11 @@ from pylint.reporters.ureports.nodes import Section
 
 from pylint_stateless import inventory
 from pylint_stateless.analysis import astutil
-from pylint_stateless.analysis.model import Env, Ref, SelfRef, Shape, StateRef
+from pylint_stateless.analysis.model import Env, Hit, Ref, SelfRef, Shape, StateRef
 from pylint_stateless.analysis.resolver import Resolver
 from pylint_stateless.analysis.session import SESSION
 from pylint_stateless.analysis.walker import Walker
+from pylint_stateless.analysis.writes import decorator_mutations
 from pylint_stateless.entrypoints import Discovery, EntryPoint
 from pylint_stateless.frameworks import (
     FRAMEWORK_NAMES,
@@ -315,11 +316,13 @@ class StatelessChecker(BaseChecker):
         for entry in discovery.entry_points():
             try:
                 hits = walker.walk(entry.func, self._entry_env(entry, resolver))
+                counted = [Hit(m, confidence=m.confidence)
+                           for m in decorator_mutations(entry.func, resolver)]
             except Exception:  # pylint: disable=broad-exception-caught
                 if _DEBUG:
                     raise
                 continue
-            verdict.add(entry, hits)
+            verdict.add(entry, (*counted, *hits))
         reports = verdict.reports()
         if self._inventory_on:
             self._inventory.extend(inventory.items_of(module, resolver, reports, verdict.dropped))

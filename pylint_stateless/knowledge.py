@@ -45,6 +45,12 @@ CONTAINER_TYPES: dict[str, str] = {
     "cachetools.TLRUCache": "TLRUCache",
     "cachetools.FIFOCache": "FIFOCache",
     "cachetools.RRCache": "RRCache",
+    # Queues of pending work: what a request puts there is lost on restart, and another
+    # worker's queue never sees it.
+    "queue.Queue": "Queue", "queue.LifoQueue": "LifoQueue",
+    "queue.PriorityQueue": "PriorityQueue", "queue.SimpleQueue": "SimpleQueue",
+    "asyncio.queues.Queue": "Queue", "asyncio.queues.LifoQueue": "LifoQueue",
+    "asyncio.queues.PriorityQueue": "PriorityQueue",
 }
 # Container types that are caches by construction.
 CACHE_TYPES = frozenset(
@@ -58,6 +64,9 @@ CONTAINER_ALIASES: dict[str, str] = {
     "typing.Counter": "collections.Counter",
     "typing.Deque": "collections.deque",
     "cachetools.func.ttl_cache": "cachetools.TTLCache",
+    "asyncio.Queue": "asyncio.queues.Queue",
+    "asyncio.LifoQueue": "asyncio.queues.LifoQueue",
+    "asyncio.PriorityQueue": "asyncio.queues.PriorityQueue",
 }
 
 # Class-body declarations of a per-instance container (a descriptor, a dataclass field):
@@ -85,8 +94,42 @@ MUTATING_METHODS = frozenset(
         "symmetric_difference_update",
         # deque, OrderedDict, Counter
         "appendleft", "extendleft", "popleft", "rotate", "move_to_end", "subtract",
+        # queues
+        "put", "put_nowait",
     }
 )
+
+# Decorators that make a class a singleton of a dependency-injection container: what the
+# container gives for it (``injector.get(Service)``) is one object for the process.
+SINGLETON_DECORATORS = frozenset({"injector.singleton"})
+
+# Library objects that keep per-request state in process memory unless given another
+# storage: (display name, the keyword naming the storage, the symbol's kind). With no
+# storage keyword, or one that says memory, the object is state; with Redis or a
+# database it is a process resource.
+MEMORY_STORES: dict[str, tuple[str, str, str]] = {
+    **dict.fromkeys(
+        ("flask_limiter.Limiter", "flask_limiter.extension.Limiter", "slowapi.Limiter",
+         "slowapi.extension.Limiter"),
+        ("rate limiter", "storage_uri", "rate-limit"),
+    ),
+    "limits.storage.MemoryStorage": ("rate-limit storage", "", "rate-limit"),
+    **dict.fromkeys(
+        ("apscheduler.schedulers.background.BackgroundScheduler",
+         "apscheduler.schedulers.asyncio.AsyncIOScheduler",
+         "apscheduler.schedulers.blocking.BlockingScheduler",
+         "apscheduler.schedulers.tornado.TornadoScheduler",
+         "apscheduler.schedulers.gevent.GeventScheduler"),
+        ("scheduler", "jobstores", "job"),
+    ),
+}
+# What changes such a store: its methods, and its decorators on an entry point
+# (``@limiter.limit("5/minute")`` counts every request to the route).
+MEMORY_STORE_METHODS = frozenset(
+    {"add_job", "remove_job", "modify_job", "reschedule_job", "pause_job", "resume_job",
+     "remove_all_jobs", "scheduled_job", "hit", "incr", "clear", "reset"}
+)
+MEMORY_STORE_DECORATORS = frozenset({"limit", "shared_limit"})
 # Mutating methods that only containers have: an object of unknown type that request
 # code calls them on (an application member set up elsewhere) is a container.
 CONTAINER_ONLY_METHODS = frozenset(
@@ -109,8 +152,8 @@ RESOURCE_TYPES = frozenset(
         "threading.Condition", "threading.Barrier", "threading.local", "_thread.lock",
         "_thread._local", "_thread.RLock",
         "asyncio.locks.Lock", "asyncio.locks.Semaphore", "asyncio.locks.BoundedSemaphore",
-        "asyncio.locks.Event", "asyncio.locks.Condition", "asyncio.queues.Queue",
-        "multiprocessing.synchronize.Lock", "queue.Queue", "contextvars.ContextVar",
+        "asyncio.locks.Event", "asyncio.locks.Condition",
+        "multiprocessing.synchronize.Lock", "contextvars.ContextVar",
         # logging
         "logging.Logger", "logging.RootLogger", "logging.LoggerAdapter", "logging.Handler",
         "structlog.BoundLogger", "loguru._logger.Logger",
@@ -148,7 +191,7 @@ RESOURCE_CALLS = frozenset(
     {
         "threading.Lock", "threading.RLock", "threading.Semaphore", "threading.Event",
         "threading.Condition", "threading.local", "asyncio.Lock", "asyncio.Semaphore",
-        "asyncio.Event", "asyncio.Queue", "queue.Queue", "logging.getLogger",
+        "asyncio.Event", "logging.getLogger",
         "structlog.get_logger", "httpx.Client", "httpx.AsyncClient", "requests.Session",
         "sqlalchemy.create_engine",
         "sqlalchemy.ext.asyncio.create_async_engine", "sqlalchemy.orm.sessionmaker",
@@ -166,7 +209,7 @@ RESOURCE_NAME_RE = re.compile(
     r"(?i)(lock|semaphore|logger|getlogger|client|engine|sessionmaker|session_?factory|"
     r"sessionlocal|pool|executor|connection|connect|redis|driver|channel|stub|templates|"
     r"environment|model|tokenizer|pipeline|index|embedder|embedding|classifier|vectorizer|"
-    r"predictor|compile|limiter|scheduler|producer|consumer|publisher|bucket)"
+    r"predictor|compile|producer|consumer|publisher|bucket)"
 )
 
 # Connection classes no framework module declares (the frameworks' WebSocket classes
@@ -206,6 +249,10 @@ DEFERRING_CALLS = {
     "run_in_executor": Deferral(1, 2),  # loop.run_in_executor(executor, fn, *args)
     "submit": Deferral(0, 1),
     "start_new_thread": Deferral(0, None),
+    # asyncio's event loop, and a future's callbacks
+    "call_soon": Deferral(0, 1), "call_soon_threadsafe": Deferral(0, 1),
+    "call_later": Deferral(1, 2), "call_at": Deferral(1, 2),
+    "add_done_callback": Deferral(0, None),
 }
 # ``Thread(target=fn, args=(...))``: classes whose ``target`` runs in another thread.
 THREAD_CLASSES = frozenset({"Thread", "Timer", "Process"})

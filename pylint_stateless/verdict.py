@@ -30,7 +30,7 @@ from pylint_stateless.analysis import astutil
 from pylint_stateless.analysis.model import Hit, Op, Shape, State, StateKind, weakest
 from pylint_stateless.entrypoints import EntryPoint
 from pylint_stateless.frameworks import Role
-from pylint_stateless.knowledge import CACHE_TYPES, Knowledge
+from pylint_stateless.knowledge import CACHE_TYPES, MEMORY_STORES, Knowledge
 
 SESSION_RE = re.compile(
     r"(^|_)(sessions?|session_store|tokens?|logins?|logged_in(_users)?|logged_users|"
@@ -156,6 +156,8 @@ def _forced_symbol(entry: EntryPoint, hit: Hit) -> str | None:
         return STARTUP if loads_data else None
     if mutation.op is Op.REBIND and mutation.facts.resource_value:
         return None  # a client, lock or pool created lazily: per process by design
+    if mutation.facts.shipped_data:
+        return None  # a memo of files shipped with the code: it cannot go stale
     if mutation.lazy and mutation.op in (Op.REBIND, Op.ITEM, Op.METHOD):
         # Set once per process (``if _x is None``): set-up, unless the data goes stale.
         return STARTUP if loads_data else None
@@ -163,6 +165,11 @@ def _forced_symbol(entry: EntryPoint, hit: Hit) -> str | None:
 
 
 def _specialise(state: State, hits: list[Hit]) -> str | None:
+    if state.key[0] == "process":
+        return None  # ``os.environ``: the process's own settings, whatever the keys
+    by_type = _store_kind(state)
+    if by_type is not None:
+        return by_type
     names = _names(state, under_keys=any(h.mutation.facts.keyed for h in hits))
     if (
         any(h.mutation.facts.stores_connection for h in hits)
@@ -181,6 +188,13 @@ def _specialise(state: State, hits: list[Hit]) -> str | None:
     if state.qualified_type in CACHE_TYPES or CACHE_RE.search(names[0]):
         return "process-local-cache"
     return None
+
+
+def _store_kind(state: State) -> str | None:
+    """A library store's kind by its type: a rate limiter's, a scheduler's jobs."""
+    store = MEMORY_STORES.get(state.qualified_type or "")
+    return {"rate-limit": "in-memory-rate-limiter", "job": "in-memory-job-status"}.get(
+        store[2]) if store else None
 
 
 def snake(name: str) -> str:

@@ -19,6 +19,10 @@ from pylint_stateless import knowledge
 from pylint_stateless.analysis import astutil
 from pylint_stateless.analysis.model import Shape, State, StateKind, StateRef, ValueShape, weakest
 
+# Where an application is usually assembled, in each package above the linted module
+# ("" is the package's ``__init__``).
+_SETUP_MODULES = ("", "app", "application", "server", "main", "web", "webapp", "factory")
+
 if TYPE_CHECKING:
     from pylint_stateless.analysis.model import Ref
     from pylint_stateless.analysis.resolver import Resolver, Taint
@@ -31,17 +35,34 @@ class Application:
         self._resolver = resolver
         self._taint = taint
         self._setup: dict[str, list[nodes.NodeNG]] | None = None
+        self._subclass: list[nodes.ClassDef] | None = None
 
     def root(self, label: str) -> State:
         """The application object reached as ``label`` (``request.app``, ``current_app``)."""
         self._taint.app += 1
+        subclass = self._application_class()
         return self._resolver.states.pseudo(
             ("app", label), kind=StateKind.APP, name=label,
             module=self._resolver.current.name, file=self._resolver.current.file or "",
             line=0, shape=Shape.APP,
             type_name="application object", confidence=INFERENCE_FAILURE,
-            leaf=label.rsplit(".", 1)[-1],
+            leaf=label.rsplit(".", 1)[-1], cls=subclass,
         )
+
+    def _application_class(self) -> nodes.ClassDef | None:
+        """The project's subclass of the framework's application class, when the modules
+        where the application is assembled define exactly one: its methods serve the
+        application object that request code reaches."""
+        if self._subclass is None:
+            shapes = self._resolver.shapes
+            self._subclass = [
+                cls
+                for module in [self._resolver.current, *self._setup_modules()]
+                for cls in module.body
+                if isinstance(cls, nodes.ClassDef) and cls.bases
+                and shapes.of_project_class(cls).shape is Shape.APP
+            ]
+        return self._subclass[0] if len(self._subclass) == 1 else None
 
     def member(  # pylint: disable=too-many-arguments,too-many-positional-arguments
         self, parent: State, member: str, namespace: bool = False, keyed: bool = False,
@@ -65,7 +86,7 @@ class Application:
             key, kind=StateKind.APP, name=name, module=parent.module, file=parent.file, line=0,
             shape=shape.shape, type_name=shape.type_name,
             confidence=weakest(parent.confidence, shape.confidence), owner=parent,
-            qualified_type=shape.qualified_type, leaf=member,
+            qualified_type=shape.qualified_type, leaf=member, cls=shape.cls,
         )
 
     def keyed_member(self, base: Ref | None, key: nodes.NodeNG) -> State | None:
@@ -88,34 +109,86 @@ class Application:
         for value in self._setup_values().get(member, []):
             shape = self._resolver.shapes.of(value)
             if shape.shape is not Shape.OTHER:
-                return ValueShape(shape.shape, shape.type_name, shape.confidence, None,
-                                  shape.qualified_type)
+                return shape
         if knowledge.DATA_NAME_RE.search(member) and not knowledge.RESOURCE_NAME_RE.search(
             member
         ):
             return ValueShape(Shape.CONTAINER, "container", INFERENCE_FAILURE)
         return ValueShape(Shape.OTHER, "value", HIGH)
 
+    def attribute(self, parent: State, attr: str) -> State | None:
+        """``app.events`` where the application's setup sets ``app.events = EventBus()``
+        (in an application factory, or ``self.events = ...`` in an application subclass)."""
+        if attr not in self._setup_values():
+            return None
+        return self.member(parent, attr)
+
     def _setup_values(self) -> dict[str, list[nodes.NodeNG]]:
-        """``app['ws'] = WeakSet()`` and ``app.state.cache = {}`` anywhere in the module."""
+        """What the application's setup puts in it: ``app['ws'] = WeakSet()`` and
+        ``app.state.cache = {}`` in the linted module; ``app.events = EventBus()`` there and
+        in the modules where an application is usually assembled (:func:`setup_modules`)."""
         self._taint.app += 1
         if self._setup is None:
-            namespaces = self._resolver.knowledge.app_namespaces
             found: dict[str, list[nodes.NodeNG]] = {}
-            for assign in self._resolver.current.nodes_of_class(nodes.Assign):
-                for target in assign.targets:
-                    if isinstance(target, nodes.Subscript):
-                        member = astutil.const_str(target.slice)
-                    elif isinstance(target, nodes.AssignAttr) and isinstance(
-                        target.expr, nodes.Attribute
-                    ) and target.expr.attrname in namespaces:
-                        member = target.attrname
-                    else:
-                        member = None
-                    if member is not None:
-                        found.setdefault(member, []).append(assign.value)
+            current = self._resolver.current
+            for module in [current, *self._setup_modules()]:
+                for assign in module.nodes_of_class(nodes.Assign):
+                    for target in assign.targets:
+                        member = self._set_up_member(target, linted=module is current)
+                        if member is not None:
+                            found.setdefault(member, []).append(assign.value)
             self._setup = found
         return self._setup
+
+    def _set_up_member(self, target: nodes.NodeNG, linted: bool) -> str | None:
+        """The member of the application that an assignment target sets up, if any."""
+        if isinstance(target, nodes.Subscript):
+            return astutil.const_str(target.slice) if linted else None
+        if not isinstance(target, nodes.AssignAttr):
+            return None
+        if isinstance(target.expr, nodes.Attribute) and (
+            target.expr.attrname in self._resolver.knowledge.app_namespaces
+        ):
+            return str(target.attrname)  # ``app.state.cache = {}``
+        if isinstance(target.expr, nodes.Name) and self._is_app(target.expr):
+            return str(target.attrname)  # ``app.events = EventBus()``, ``self.x`` in a subclass
+        return None
+
+    def _is_app(self, name: nodes.Name) -> bool:
+        """A name bound to an application object (also ``self`` in an application class)."""
+        resolver = self._resolver
+        _scope, bindings = resolver.names.lookup(name)
+        for binding in bindings:
+            if not isinstance(binding, nodes.AssignName):
+                continue
+            if isinstance(binding.parent, nodes.Arguments):
+                method = binding.parent.parent
+                cls = method.parent if isinstance(method, nodes.FunctionDef) else None
+                params = [*method.args.posonlyargs, *method.args.args] if cls else []
+                if (isinstance(cls, nodes.ClassDef) and params and params[0] is binding
+                        and resolver.shapes.of_project_class(cls).shape is Shape.APP):
+                    return True
+                continue
+            value = astutil.assigned_value(binding)
+            if value is not None and resolver.shapes.of(value).shape is Shape.APP:
+                return True
+        return False
+
+    def _setup_modules(self) -> list[nodes.Module]:
+        """The modules where the linted module's application is usually assembled: the
+        ``__init__`` and ``app``/``server``/``main`` modules of its packages."""
+        modules = []
+        parts = self._resolver.current.name.split(".")
+        for depth in range(len(parts) - 1, 0, -1):
+            package = ".".join(parts[:depth])
+            for name in _SETUP_MODULES:
+                absolute = f"{package}.{name}" if name else package
+                if absolute == self._resolver.current.name:
+                    continue
+                module = self._resolver.project.module(absolute)
+                if module is not None:
+                    modules.append(module)
+        return modules
 
     def setup_signature(self) -> str:
         """The application setup of the linted module, as text: what a summary that reads

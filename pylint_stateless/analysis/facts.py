@@ -41,7 +41,65 @@ def facts_of(
         client_key=key is not None and bool(tables.client_key_re.search(key_text)),
         session_key=key is not None and bool(SESSION_KEY_RE.search(key_text)),
         augmented=isinstance(statement, nodes.AugAssign),
+        shipped_data=key is not None and from_shipped_files(value, resolver),
     )
+
+
+# Calls that read files shipped inside an installed package.
+_PACKAGE_DATA = frozenset(
+    {"importlib.resources.files", "importlib.resources.read_text",
+     "importlib.resources.read_binary", "importlib.resources.open_text",
+     "importlib_resources.files", "pkgutil.get_data", "pkg_resources.resource_string",
+     "pkg_resources.resource_stream", "pkg_resources.resource_filename"}
+)
+_MAX_SHIPPED_DEPTH = 2
+
+
+def from_shipped_files(value: nodes.NodeNG | None, resolver: Resolver, depth: int = 0) -> bool:
+    """Whether ``value`` is data read from files shipped with the code (beside the module,
+    ``__file__``; package data): a memo of it cannot go stale while the process runs."""
+    if depth > _MAX_SHIPPED_DEPTH:
+        return False
+    if isinstance(value, nodes.Name):  # ``data = load(lang); cache[lang] = data``
+        try:
+            _, bindings = value.lookup(value.name)
+        except Exception:  # pylint: disable=broad-exception-caught
+            return False
+        values = [astutil.assigned_value(b) for b in bindings if isinstance(b, nodes.AssignName)]
+        return bool(values) and all(
+            v is not None and from_shipped_files(v, resolver, depth + 1) for v in values
+        )
+    if not isinstance(value, nodes.Call):
+        return False
+    found = resolver.callee(value.func, Env())
+    if found is None or found[0].name == "__init__":
+        return False
+    return _reads_shipped_files(found[0])
+
+
+def _reads_shipped_files(func: nodes.FunctionDef) -> bool:
+    """``open(os.path.join(HERE, ...))`` with ``HERE`` from ``__file__``, or package data."""
+    for call in func.nodes_of_class(nodes.Call):
+        if astutil.import_qname(call.func) in _PACKAGE_DATA:
+            return True
+        if astutil.last_name(call.func) in {"open", "read_text", "read_bytes"} and any(
+            _from_module_file(node) for node in call.nodes_of_class(nodes.Name)
+        ):
+            return True
+    return False
+
+
+def _from_module_file(name: nodes.Name) -> bool:
+    """``__file__``, or a module constant computed from it."""
+    if name.name == "__file__":
+        return True
+    module = name.root()
+    for binding in module.locals.get(name.name, ()):
+        value = astutil.assigned_value(binding) if isinstance(binding, nodes.AssignName) else None
+        if value is not None and any(n.name == "__file__"
+                                     for n in value.nodes_of_class(nodes.Name)):
+            return True
+    return False
 
 
 def _key_text(key: nodes.NodeNG) -> str:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from astroid import nodes
 from pylint.interfaces import INFERENCE
 
+from pylint_stateless import knowledge as tables
 from pylint_stateless.analysis import astutil
 from pylint_stateless.analysis.model import ClassRef, Env, Ref, Shape, StateKind, StateRef
 
@@ -181,6 +182,36 @@ class Flow:
             ref = resolver.resolve(annotation, Env())
         if isinstance(ref, ClassRef) and astutil.is_project_node(ref.cls, resolver.current):
             return ref.cls
+        return None
+
+    def singleton(self, expr: nodes.NodeNG, env: Env) -> Ref | None:
+        """The one instance a dependency-injection container gives for ``expr``, a project
+        class it declares a singleton (``@singleton``)."""
+        ref = self._resolver.resolve(expr, env)
+        if not isinstance(ref, ClassRef) or ref.cls.decorators is None:
+            return None
+        if not any(astutil.import_qname(d) in tables.SINGLETON_DECORATORS
+                   for d in ref.cls.decorators.nodes):
+            return None
+        return StateRef(self._resolver.states.shared_instance(ref.cls, f"{ref.cls.name} singleton"))
+
+    def parameter_class(self, value: nodes.NodeNG) -> nodes.ClassDef | None:
+        """The project class a name's parameter is annotated with (``def __init__(self,
+        store: Store): self.store = store``): what an injected object is."""
+        if not isinstance(value, nodes.Name):
+            return None
+        _scope, bindings = self._resolver.names.lookup(value)
+        if len(bindings) != 1 or not isinstance(bindings[0], nodes.AssignName):
+            return None
+        param = bindings[0]
+        arguments = param.parent
+        if not isinstance(arguments, nodes.Arguments):
+            return None
+        for group, annotations in ((arguments.args, arguments.annotations),
+                                   (arguments.kwonlyargs, arguments.kwonlyargs_annotations)):
+            for arg, annotation in zip(group, annotations):
+                if arg is param and annotation is not None:
+                    return self._declared_class(annotation, param.root())
         return None
 
     def _memoised_instance(self, func: nodes.FunctionDef) -> Ref | None:

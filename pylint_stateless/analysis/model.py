@@ -182,6 +182,7 @@ class Facts:
     client_key: bool = False  # ... that names the client (its address, its API key)
     session_key: bool = False  # ... that names a session (a token, a session id)
     augmented: bool = False  # ``x += ...``
+    shipped_data: bool = False  # the value is read from files shipped with the code
 
 
 @dataclass(frozen=True, slots=True)

@@ -68,10 +68,10 @@ from pylint_stateless.analysis.model import (
     Summary,
 )
 
-FORMAT = 4
+FORMAT = 5
 _CONFIDENCE = {level.name: level for level in CONFIDENCE_LEVELS}
 _FACTS = ("loads_remote", "resource_value", "stores_connection", "keyed", "client_key",
-          "session_key", "augmented")
+          "session_key", "augmented", "shipped_data")
 Row = list[Any]  # a row of a table: JSON values
 
 

@@ -42,7 +42,11 @@ if TYPE_CHECKING:
 
 _MAX_ALIAS_DEPTH = 6
 # Builtins that return a new container of the same elements, or one element.
-_VIEW_BUILTINS = frozenset({"list", "tuple", "sorted", "reversed", "filter", "set", "next"})
+_VIEW_BUILTINS = frozenset(
+    {"list", "tuple", "sorted", "reversed", "filter", "set", "frozenset", "dict", "next"}
+)
+# ``copy.copy(items)``, ``items.copy()``: a new container of the same elements.
+_COPIES = frozenset({"copy.copy"})
 # ``request.app``, ``self.request.app``, ``self.application``: the request reaching the app.
 _REQUEST_LIKE = re.compile(r"^(self\.)?(request|req|websocket|ws|scope|connection|conn|self)$")
 _PROCESS_GLOBAL_ATTRS = frozenset(q.rsplit(".", 1)[-1] for q in tables.PROCESS_GLOBALS)
@@ -94,8 +98,12 @@ class Resolver:
             return self._attribute(expr, env, depth)
         if isinstance(expr, nodes.Subscript):
             base = self.resolve(expr.value, env, depth + 1)
+            if isinstance(expr.slice, nodes.Slice):
+                return view_of(base)  # ``items[:]``: a new list of the same elements
             member = self.app.keyed_member(base, expr.slice)
             return StateRef(member) if member is not None else element_of(base)
+        if isinstance(expr, (nodes.Dict, nodes.List, nodes.Tuple, nodes.Set)):
+            return self._unpacked(expr, env, depth)
         if isinstance(expr, nodes.Call):
             return self._call(expr, env, depth)
         if isinstance(expr, (nodes.ListComp, nodes.SetComp, nodes.GeneratorExp)):
@@ -174,7 +182,9 @@ class Resolver:
         cls: nodes.ClassDef | None = None
         if isinstance(base, (ClassRef, SelfRef)):
             cls = base.cls
-        elif isinstance(base, StateRef) and not base.element and base.state.shape is Shape.INSTANCE:
+        elif isinstance(base, StateRef) and not base.element and base.state.shape in (
+            Shape.INSTANCE, Shape.APP
+        ):
             cls = base.state.cls
         if cls is None:
             return None
@@ -356,7 +366,8 @@ class Resolver:
         if state.shape is Shape.APP:
             if attr in self.knowledge.app_namespaces:
                 return StateRef(self.app.member(state, attr, namespace=True))
-            return None
+            member = self.app.attribute(state, attr)
+            return StateRef(member) if member is not None else None
         if state.shape is Shape.NAMESPACE:
             return StateRef(self.app.member(state, attr))
         if state.shape is Shape.INSTANCE and state.cls is not None:
@@ -401,6 +412,18 @@ class Resolver:
             found = ref
         return found
 
+    def _unpacked(self, expr: nodes.NodeNG, env: Env, depth: int) -> Ref | None:
+        """``{**settings}``, ``[*items]``: a copy of the container unpacked in it."""
+        for element in (
+            [value for key, value in expr.items if isinstance(key, nodes.DictUnpack)]
+            if isinstance(expr, nodes.Dict)
+            else [e.value for e in expr.elts if isinstance(e, nodes.Starred)]
+        ):
+            view = view_of(self.resolve(element, env, depth + 1))
+            if view is not None:
+                return view
+        return None
+
     # -- calls ----------------------------------------------------------------------
 
     def _call(self, expr: nodes.Call, env: Env, depth: int) -> Ref | None:
@@ -421,6 +444,15 @@ class Resolver:
                 ):
                     return StateRef(inner.state, view=True)
                 return None
+        if (isinstance(func, nodes.Attribute) and func.attrname == "copy" and not expr.args) or (
+            astutil.import_qname(func) in _COPIES and expr.args
+        ):
+            source = func.expr if not expr.args else expr.args[0]
+            return view_of(self.resolve(source, env, depth + 1))
+        if isinstance(func, nodes.Attribute) and func.attrname == "get" and expr.args:
+            singleton = self.flow.singleton(expr.args[0], env)
+            if singleton is not None:
+                return singleton  # ``injector.get(Service)`` for a ``@singleton`` class
         if isinstance(func, nodes.Attribute) and (
             func.attrname in tables.ELEMENT_METHODS or func.attrname in tables.VIEW_METHODS
         ):
@@ -439,6 +471,16 @@ class Resolver:
                 # application's own mapping, shared like the mapping itself
                 return StateRef(base.state, element=True)
         return self.flow.returned(expr, env, depth)
+
+
+def view_of(ref: Ref | None) -> Ref | None:
+    """A new container of the elements of what ``ref`` refers to (a copy): changing it
+    changes no shared state, changing its elements does."""
+    if isinstance(ref, StateRef) and (
+        ref.element or ref.view or ref.state.shape is Shape.CONTAINER
+    ):
+        return StateRef(ref.state, view=True)
+    return None
 
 
 def element_of(ref: Ref | None) -> Ref | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from astroid import bases, nodes
-from pylint.interfaces import HIGH, INFERENCE, INFERENCE_FAILURE
+from pylint.interfaces import HIGH, INFERENCE, INFERENCE_FAILURE, Confidence
 
 from pylint_stateless import knowledge
 from pylint_stateless.analysis import astutil
@@ -28,6 +28,17 @@ _TYPING_CONTAINERS = frozenset(
 # Among several assignments of one name, the first of these shapes found wins.
 _DECL_PRECEDENCE = (Shape.CONTAINER, Shape.APP, Shape.INSTANCE, Shape.RESOURCE)
 _OPERAND_PRECEDENCE = (Shape.CONTAINER, Shape.INSTANCE, Shape.RESOURCE)
+
+
+def _memory_store(call: nodes.Call, qname: str, confidence: Confidence) -> ValueShape:
+    """A rate limiter or scheduler: state when its storage is process memory."""
+    display, keyword, _kind = knowledge.MEMORY_STORES[qname]
+    storage = astutil.call_argument(call, None, keyword) if keyword else None
+    text = astutil.const_str(storage) if storage is not None else "memory://"
+    if storage is not None and (text is None or not text.startswith("memory")):
+        # Another storage (or one the source does not spell): a client of it.
+        return ValueShape(Shape.RESOURCE, display, confidence, None, qname)
+    return ValueShape(Shape.CONTAINER, f"{display} (memory storage)", confidence, None, qname)
 
 
 class Shapes:
@@ -148,6 +159,8 @@ class Shapes:
             if qname in knowledge.CONTAINER_TYPES:
                 return ValueShape(Shape.CONTAINER, knowledge.CONTAINER_TYPES[qname], confidence,
                                   None, qname)
+            if qname in knowledge.MEMORY_STORES:
+                return _memory_store(call, qname, confidence)
             if tables.is_resource(qname):
                 return ValueShape(Shape.RESOURCE, qname.rsplit(".", 1)[-1], confidence, None,
                                   qname)

@@ -15,7 +15,15 @@ from pylint.interfaces import HIGH, INFERENCE, Confidence
 
 from pylint_stateless import knowledge
 from pylint_stateless.analysis import astutil
-from pylint_stateless.analysis.model import Shape, State, StateKind, ValueShape, weakest
+from pylint_stateless.analysis.model import (
+    ClassRef,
+    Env,
+    Shape,
+    State,
+    StateKind,
+    ValueShape,
+    weakest,
+)
 
 if TYPE_CHECKING:
     from pylint_stateless.analysis.resolver import Resolver
@@ -57,6 +65,8 @@ class States:
             if declared is not None:
                 shape, declaration = declared
                 decls = [declaration, *decls]
+            else:
+                shape = self._injected(decls) or shape
         first = decls[0] if decls else None
         # Where the attribute is first assigned (an instance attribute may be created by
         # a write in another module than its class's), else where its owner is.
@@ -72,6 +82,15 @@ class States:
         )
         self._others[key] = state
         return state
+
+    def _injected(self, decls: list[nodes.NodeNG]) -> ValueShape | None:
+        """``self.store = store`` from a parameter annotated with a project class: the
+        object it holds is an instance of that class (injected, or handed in)."""
+        for decl in decls:
+            cls = self._resolver.flow.parameter_class(astutil.assigned_value(decl))
+            if cls is not None:
+                return self._resolver.shapes.of_project_class(cls)
+        return None
 
     def _declared_per_instance(
         self, cls: nodes.ClassDef, attr: str
@@ -177,6 +196,25 @@ class States:
             owner=state.owner, qualified_type=cls.qname(), leaf=state.leaf, decl=state.decl,
             cls=cls,
         )
+
+    def holds_callables(self, state: State) -> bool:
+        """Whether a container's elements are classes or functions (a registry of
+        handlers, as its literal says): their methods are not container methods."""
+        elements: list[nodes.NodeNG] = []
+        for value in state.values:
+            if isinstance(value, nodes.Dict):
+                elements += [v for _k, v in value.items]
+            elif isinstance(value, (nodes.List, nodes.Tuple, nodes.Set)):
+                elements += list(value.elts)
+        if not elements:
+            return False
+        for element in elements:
+            if not isinstance(element, (nodes.Name, nodes.Attribute)):
+                return False
+            ref = self._resolver.resolve(element, Env())
+            if not isinstance(ref, ClassRef) and self._resolver.callee(element, Env()) is None:
+                return False
+        return True
 
     def _build_module_state(self, module: nodes.Module, name: str) -> State | None:
         decls = [n for n in module.locals.get(name, []) if isinstance(n, nodes.AssignName)]

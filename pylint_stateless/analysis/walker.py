@@ -42,6 +42,7 @@ from pylint_stateless.analysis.writes import Writes, guarded_call
 _STATEMENTS = (nodes.Assign, nodes.AugAssign, nodes.AnnAssign, nodes.Delete, nodes.Call)
 _NESTED = (nodes.FunctionDef, nodes.ClassDef, nodes.Lambda)
 _MEMOISERS = frozenset({"functools.lru_cache", "functools.cache"})
+_MAX_CALLBACKS = 4  # callables followed from one library call
 
 Target = tuple[nodes.FunctionDef, Env, Confidence]
 
@@ -236,8 +237,8 @@ class Walker:
         """What a call runs: (function, its bindings, confidence, runs later)."""
         background = _is_task_wrapped(call)
         return [
-            *((callee, callee_env, confidence, True)
-              for callee, callee_env, confidence in self._deferred(call, env)),
+            *((callee, callee_env, confidence, later)
+              for callee, callee_env, confidence, later in self._deferred(call, env)),
             *((callee, callee_env, confidence, background)
               for callee, callee_env, confidence in self._callees(call, env)),
         ]
@@ -256,31 +257,43 @@ class Walker:
                             INFERENCE))
         return targets
 
-    def _deferred(self, call: nodes.Call, env: Env) -> list[Target]:
-        """Callables handed to something that runs them later in this process."""
+    def _deferred(self, call: nodes.Call, env: Env) -> list[tuple[nodes.FunctionDef, Env,
+                                                                 Confidence, bool]]:
+        """Callables handed to something that runs them later in this process: to a call
+        that defers work (``add_task``, ``Thread(target=...)``, ``executor.submit``), or
+        as a callback to a library (``future.add_done_callback(self._on_done)``)."""
         name = astutil.last_name(call.func)
-        target: nodes.NodeNG | None = None
-        args: list[nodes.NodeNG] = []
+        handed: list[tuple[nodes.NodeNG, list[nodes.NodeNG]]] = []
         deferral = self.resolver.knowledge.deferring_calls.get(name or "")
         if deferral is not None:
             if len(call.args) > deferral.position:
-                target = call.args[deferral.position]
                 first = deferral.first_argument
-                args = list(call.args[first:]) if first is not None else []
+                handed.append((call.args[deferral.position],
+                               list(call.args[first:]) if first is not None else []))
         elif name in knowledge.THREAD_CLASSES:
-            target = _keyword(call, "target")
             args_node = _keyword(call, "args")
-            if isinstance(args_node, (nodes.Tuple, nodes.List)):
-                args = list(args_node.elts)
-        if target is None:
-            return []
-        found = self.resolver.callee(target, env)
-        if found is None:
-            return []
-        func, first_ref, is_method = found
-        if is_method and first_ref is None and func.type == "method":
-            return []  # an unbound method: nothing to bind ``self`` to
-        return [(func, self.resolver.flow.bind(func, args, (), env, first_ref), INFERENCE)]
+            target = _keyword(call, "target")
+            if target is not None:
+                handed.append((target, list(args_node.elts) if isinstance(
+                    args_node, (nodes.Tuple, nodes.List)) else []))
+        elif self.resolver.callee(call.func, env) is None:
+            handed = _callbacks(call)  # a library call: what it may call back, now or later
+        later = deferral is not None or name in knowledge.THREAD_CLASSES
+        targets = []
+        for target, args in handed[:_MAX_CALLBACKS]:
+            if _is_partial(target):
+                target, args = target.args[0], [*target.args[1:], *args]
+            found = self.resolver.callee(target, env)
+            if found is None:
+                continue
+            func, first_ref, is_method = found
+            if is_method and first_ref is None and func.type == "method":
+                continue  # an unbound method: nothing to bind ``self`` to
+            if not later and (func.name == "__init__" or _is_property(func)):
+                continue  # a class or a property's value handed to a library: not a callback
+            targets.append((func, self.resolver.flow.bind(func, args, (), env, first_ref),
+                            INFERENCE, later))
+        return targets
 
 
 class _Found:
@@ -359,6 +372,32 @@ def _guarded(hit: Hit, call: nodes.Call) -> Hit:
                                                                           mutation.state.attr):
         return hit
     return replace(hit, mutation=replace(mutation, lazy=True))
+
+
+def _callbacks(call: nodes.Call) -> list[tuple[nodes.NodeNG, list[nodes.NodeNG]]]:
+    """Functions and bound methods handed to a library call (``self._on_done``, ``handle``,
+    ``functools.partial(self._on_done, name)``), with the arguments bound to them."""
+    found: list[tuple[nodes.NodeNG, list[nodes.NodeNG]]] = []
+    for arg in (*call.args, *(k.value for k in call.keywords or ())):
+        if isinstance(arg, (nodes.Name, nodes.Attribute)):
+            found.append((arg, []))
+        elif _is_partial(arg):
+            found.append((arg.args[0], list(arg.args[1:])))
+        if len(found) >= _MAX_CALLBACKS:
+            break
+    return found
+
+
+def _is_property(func: nodes.FunctionDef) -> bool:
+    return func.decorators is not None and any(
+        astutil.last_name(d) in {"property", "cached_property"} for d in func.decorators.nodes
+    )
+
+
+def _is_partial(node: nodes.NodeNG) -> bool:
+    """``functools.partial(func, *args)``."""
+    return (isinstance(node, nodes.Call) and astutil.last_name(node.func) == "partial"
+            and bool(node.args))
 
 
 def _keyword(call: nodes.Call, name: str) -> nodes.NodeNG | None:

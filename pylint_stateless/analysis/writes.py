@@ -19,6 +19,7 @@ from pylint_stateless.analysis.facts import facts_of
 from pylint_stateless.analysis.model import (
     ClassRef,
     Env,
+    Facts,
     Location,
     ModuleRef,
     Mutation,
@@ -185,6 +186,13 @@ class _Write:
     def call(self, call: nodes.Call) -> None:
         """A mutating method of a container of state, or ``setattr``/``delattr``."""
         func = call.func
+        if isinstance(func, nodes.Attribute) and func.attrname in knowledge.MEMORY_STORE_METHODS:
+            ref = self.resolver.resolve(func.expr, self.env)
+            if _is_memory_store(ref):
+                assert isinstance(ref, StateRef)
+                self.add(ref.state, Op.METHOD, call, call.statement(), None,
+                         confidence=ref.state.confidence)
+                return
         if isinstance(func, nodes.Attribute) and func.attrname in knowledge.MUTATING_METHODS:
             if func.attrname == "setdefault" and _initialises_once(call):
                 # ``store.setdefault("key", {})`` creates the entry the first time and is a
@@ -192,6 +200,10 @@ class _Write:
                 # element it returns (``ELEMENT_METHODS``).
                 return
             ref = self.resolver.resolve(func.expr, self.env)
+            if isinstance(ref, StateRef) and ref.element and self.resolver.states.holds_callables(
+                ref.state
+            ):
+                return  # ``REGISTRY[kind].update(...)``: a method of a registered class
             if isinstance(ref, StateRef) and (
                 _is_container_ref(ref) or _is_app_mapping(ref)
                 or (_is_app_ref(ref) and func.attrname in knowledge.CONTAINER_ONLY_METHODS)
@@ -237,6 +249,33 @@ def _initialises_once(call: nodes.Call) -> bool:
         and not default.keywords
         and astutil.last_name(default.func) in _EMPTY_FACTORIES
     )
+
+
+def _is_memory_store(ref: Ref | None) -> bool:
+    """A rate limiter or scheduler that keeps its state in process memory."""
+    return (isinstance(ref, StateRef) and not ref.element
+            and ref.state.qualified_type in knowledge.MEMORY_STORES
+            and ref.state.shape is Shape.CONTAINER)
+
+
+def decorator_mutations(func: nodes.FunctionDef, resolver: Resolver) -> list[Mutation]:
+    """``@limiter.limit("5/minute")`` on an entry point: every request to it is counted in
+    the limiter's storage."""
+    found = []
+    for decorator in func.decorators.nodes if func.decorators else ():
+        target = decorator.func if isinstance(decorator, nodes.Call) else decorator
+        if not (isinstance(target, nodes.Attribute)
+                and target.attrname in knowledge.MEMORY_STORE_DECORATORS):
+            continue
+        ref = resolver.resolve(target.expr, Env())
+        if _is_memory_store(ref):
+            assert isinstance(ref, StateRef)
+            found.append(Mutation(
+                ref.state, Op.METHOD, Location.of(decorator, func.root().name),
+                Facts(keyed=True, client_key=True), confidence=ref.state.confidence,
+                site=decorator,
+            ))
+    return found
 
 
 def _is_container_ref(ref: Ref | None) -> bool:

@@ -58,4 +58,5 @@ FRAMEWORK = Framework(
     # aiohttp's HTTP client: one session per process is the recommended use.
     resource_types=frozenset({"aiohttp.client.ClientSession", "aiohttp.ClientSession"}),
     resource_calls=frozenset({"aiohttp.ClientSession"}),
+    client_keys=(r"request\.remote\b",),
 )

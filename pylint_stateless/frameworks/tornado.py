@@ -6,7 +6,14 @@ from collections.abc import Iterator
 
 from astroid import nodes
 
-from pylint_stateless.frameworks.base import HTTP_VERBS, EntryClass, Framework, Lifetime, Role
+from pylint_stateless.frameworks.base import (
+    HTTP_VERBS,
+    Deferral,
+    EntryClass,
+    Framework,
+    Lifetime,
+    Role,
+)
 
 _HANDLER_METHODS = frozenset(
     {*HTTP_VERBS, "prepare", "on_finish", "initialize", "on_connection_close",
@@ -71,5 +78,9 @@ FRAMEWORK = Framework(
     app_globals=frozenset({"tornado.options.options"}),
     connection_types=frozenset({"tornado.websocket.WebSocketHandler"}),
     setup_method="initialize",
+    # ``IOLoop.add_callback(fn, *args)``: ``fn`` runs later, on the loop.
+    deferring_calls={"add_callback": Deferral(0, 1), "spawn_callback": Deferral(0, 1),
+                     "add_timeout": Deferral(1, 2)},
+    client_keys=(r"remote_ip",),
     route_arguments=_route_arguments,
 )

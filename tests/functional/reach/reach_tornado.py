@@ -16,7 +16,7 @@ class Registry:
 class BanHandler(tornado.web.RequestHandler):
     def post(self):
         self.settings["blacklisted_ips"].append(self.request.remote_ip)  # [request-mutates-shared-instance]
-        self.settings["failed"][self.request.remote_ip] = 1  # [request-mutates-shared-instance]
+        self.settings["failed"][self.request.remote_ip] = 1  # [in-memory-rate-limiter]
         options.game_name = self.get_argument("name")  # [request-mutates-shared-instance]
         limit = self.settings["limit"]  # look-alike: only read
         self.write(str(limit))
