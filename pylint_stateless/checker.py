@@ -136,6 +136,17 @@ class StatelessChecker(BaseChecker):
             },
         ),
         (
+            "stateless-report-every-site",
+            {
+                "default": False,
+                "type": "yn",
+                "metavar": "<y or n>",
+                "help": "Report a piece of state at every place of a module that changes "
+                "it, instead of once per module (at its first place, naming every entry "
+                "point that reaches it).",
+            },
+        ),
+        (
             "stateless-max-depth",
             {
                 "default": 5,
@@ -312,7 +323,8 @@ class StatelessChecker(BaseChecker):
         resolver = discovery.resolver
         setup = resolver.app.setup_signature() if self._disk is not None else ""
         walker = Walker(resolver, SESSION, max_depth=self._max_depth, setup=setup)
-        verdict = Verdict(module, self._knowledge, self._ignore)
+        verdict = Verdict(module, self._knowledge, self._ignore,
+                          every_site=self.linter.config.stateless_report_every_site)
         for entry in discovery.entry_points():
             try:
                 hits = walker.walk(entry.func, self._entry_env(entry, resolver))

@@ -19,8 +19,9 @@ The message templates are in :mod:`.messages`; the arguments are built here.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from astroid import nodes
@@ -30,15 +31,19 @@ from pylint_stateless.analysis import astutil
 from pylint_stateless.analysis.model import Hit, Op, Shape, State, StateKind, weakest
 from pylint_stateless.entrypoints import EntryPoint
 from pylint_stateless.frameworks import Role
-from pylint_stateless.knowledge import CACHE_TYPES, MEMORY_STORES, Knowledge
+from pylint_stateless.knowledge import CACHE_TYPES, MEMORY_STORES, MUTATING_METHODS, Knowledge
 
+# Names that say a container keeps logins (a session store on their own), and names that
+# say "sessions" of something (chats, kernels...): a login's only with identity data.
 SESSION_RE = re.compile(
-    r"(^|_)(sessions?|session_store|tokens?|logins?|logged_in(_users)?|logged_users|"
+    r"(^|_)(session_store|tokens?|logins?|logged_in(_users)?|logged_users|"
     r"active_users|online_users|authenticated(_users)?|user_sessions?|sids?)(_|$)"
 )
+WEAK_SESSION_RE = re.compile(r"(^|_)sessions?(_|$)")
 RATE_RE = re.compile(
     r"(^|_)(rate|rates|rate_limits?|ratelimits?|limiter|throttle|throttles|throttling|"
-    r"login_attempts|failed_attempts|request_counts?|requests_per_\w+|quota|quotas)(_|$)"
+    r"login_attempts|failed_attempts|failed_logins|request_counts?|requests_per_\w+|quota|"
+    r"quotas)(_|$)"
 )
 JOB_RE = re.compile(
     r"(^|_)(jobs?|job_status(es)?|task_status(es)?|task_results?|job_results?|"
@@ -80,17 +85,20 @@ class Verdict:
     """The messages of one linted module, from the hits of its entry points."""
 
     def __init__(self, module: nodes.Module, knowledge: Knowledge,
-                 ignore: tuple[re.Pattern[str], ...] = ()) -> None:
+                 ignore: tuple[re.Pattern[str], ...] = (), every_site: bool = False) -> None:
         self.module = module
         self._knowledge = knowledge
         self._ignore = ignore
+        self._every_site = every_site  # one message per place, not one per state
         self._reports: dict[tuple[int, tuple[str, ...]], Report] = {}
         self._hits: dict[State, list[Hit]] = {}
+        self._entries: list[EntryPoint] = []
         # Hits that make no message: start-up code, lazy resources (the inventory's).
         self.dropped: list[tuple[EntryPoint, Hit]] = []
 
     def add(self, entry: EntryPoint, hits: Iterable[Hit]) -> None:
         """What the walk from ``entry`` found."""
+        self._entries.append(entry)
         for hit in hits:
             symbol = _forced_symbol(entry, hit)
             if symbol is None:
@@ -124,17 +132,28 @@ class Verdict:
             state = report.state
             if state not in specialised:  # once per state, however many hits it has
                 container_hits = [h for h in self._hits[state] if h.mutation.op is not Op.REBIND]
-                specialised[state] = _specialise(state, container_hits) or _GENERIC[state.kind]
+                specialised[state] = _specialise(
+                    state, container_hits, functools.partial(self._read_by_handler, state)
+                ) or _GENERIC[state.kind]
             report.symbol = specialised[state]
-        reports = list(self._reports.values())
+        reports = sorted(self._reports.values(), key=_source_order)
         if any(r.symbol == REGISTRY for r in reports) and self._fans_out():
             # The registry is the local half of a broker fan-out: the remedy is in place.
             reports = [r for r in reports if r.symbol != REGISTRY]
-        return sorted(
-            reports,
-            key=lambda r: (r.anchor.fromlineno or 0, r.anchor.col_offset or 0, r.symbol,
-                           r.state.name),
-        )
+        if not self._every_site:
+            reports = _one_per_state(reports)
+        return reports
+
+    def _read_by_handler(self, state: State) -> bool:
+        """Whether an entry point of the module reads ``state`` (by its last name), other
+        than to write it: a status request reading what background work wrote."""
+        leaf = state.attr
+        for entry in self._entries:
+            for node in entry.func.nodes_of_class((nodes.Name, nodes.Attribute)):
+                name = node.name if isinstance(node, nodes.Name) else node.attrname
+                if name == leaf and not _written_here(node):
+                    return True
+        return False
 
     def _ignored(self, state: State) -> bool:
         return any(p.fullmatch(state.name) or p.fullmatch(state.attr) for p in self._ignore)
@@ -146,6 +165,29 @@ class Verdict:
             broker.search(astutil.last_name(call.func) or "")
             for call in self.module.nodes_of_class(nodes.Call)
         )
+
+
+def _source_order(report: Report) -> tuple[int, int, str, str]:
+    return (report.anchor.fromlineno or 0, report.anchor.col_offset or 0, report.symbol,
+            report.state.name)
+
+
+def _one_per_state(reports: list[Report]) -> list[Report]:
+    """One message per state and kind: at its first place in the module, naming every
+    entry point of the module that reaches it."""
+    first: dict[tuple[tuple[str, ...], str], Report] = {}
+    for report in reports:  # in the order of the source
+        key = (report.state.key, report.symbol)
+        kept = first.get(key)
+        if kept is None:
+            first[key] = report
+            continue
+        for entry in report.entries:
+            if entry not in kept.entries:
+                kept.entries.append(entry)
+        kept.confidence = weakest(*(c for c in (kept.confidence, report.confidence)
+                                    if c is not None))
+    return list(first.values())
 
 
 def _forced_symbol(entry: EntryPoint, hit: Hit) -> str | None:
@@ -164,26 +206,41 @@ def _forced_symbol(entry: EntryPoint, hit: Hit) -> str | None:
     return ""
 
 
-def _specialise(state: State, hits: list[Hit]) -> str | None:
+def _written_here(node: nodes.NodeNG) -> bool:
+    """Whether ``node`` is the thing an assignment or a mutating call writes."""
+    parent = node.parent
+    if isinstance(parent, nodes.Subscript) and parent.value is node:
+        node, parent = parent, parent.parent
+    if isinstance(parent, (nodes.Assign, nodes.AugAssign, nodes.Delete)):
+        return node is not getattr(parent, "value", None)
+    return isinstance(parent, nodes.Attribute) and parent.attrname in MUTATING_METHODS
+
+
+def _specialise(state: State, hits: list[Hit], read_by_handler: Callable[[], bool]
+                ) -> str | None:
     if state.key[0] == "process":
         return None  # ``os.environ``: the process's own settings, whatever the keys
     by_type = _store_kind(state)
     if by_type is not None:
         return by_type
     names = _names(state, under_keys=any(h.mutation.facts.keyed for h in hits))
+    facts = [h.mutation.facts for h in hits]
     if (
-        any(h.mutation.facts.stores_connection for h in hits)
+        any(f.stores_connection for f in facts)
         or any(CONNECTION_RE.search(n) for n in names)
         or "websocket" in state.annotation.lower()
     ):
         return REGISTRY
-    if any(SESSION_RE.search(n) for n in names):
+    if any(f.client_key for f in facts) or any(RATE_RE.search(n) for n in names):
+        return "in-memory-rate-limiter"  # counted per client: its address, its key
+    if any(SESSION_RE.search(n) for n in names) or any(f.session_key for f in facts) or (
+        any(WEAK_SESSION_RE.search(n) for n in names) and any(f.identity for f in facts)
+    ):
         return "in-memory-session-store"
-    if any(RATE_RE.search(n) for n in names) or any(h.mutation.facts.client_key for h in hits):
-        return "in-memory-rate-limiter"
-    if any(h.mutation.facts.session_key for h in hits):
-        return "in-memory-session-store"
-    if any(h.background for h in hits) or JOB_RE.search(names[0]):
+    if JOB_RE.search(names[0]) or (any(h.background for h in hits) and (
+        any(not h.background for h in hits) or read_by_handler()
+    )):
+        # The status of work a request starts or reads and background work updates.
         return "in-memory-job-status"
     if state.qualified_type in CACHE_TYPES or CACHE_RE.search(names[0]):
         return "process-local-cache"

@@ -73,3 +73,33 @@ def test_each_state_names_its_file_and_where_it_is_reported(tmp_path) -> None:
         place = f"{message['path']}:{message['line']}:{message['column']}"
         assert any(place in item["reported_at"] and item["messages"] for item in items), place
     assert all(not item["reported_at"] for item in items if not item["messages"])
+
+
+@pytest.mark.slow
+def test_every_reported_state_is_mutated_on_the_request_path_in_the_inventory(tmp_path) -> None:
+    """Over every functional case: the inventory never calls read-only, or set up at
+    start-up, a state that a message reports as changed on the request path."""
+    cases = sorted(
+        str(path.relative_to(ROOT))
+        for path in (ROOT / "tests" / "functional").rglob("*.py")
+        if path.with_suffix(".rc").exists()
+    )
+    out = tmp_path / "inventory.json"
+    run = run_pylint(*ARGS, "--output-format=json2", f"--stateless-inventory={out}", *cases)
+    assert "Traceback" not in run.stderr, run.stderr
+    items = json.loads(out.read_text())["state"]
+    messages = json.loads(run.stdout)["messages"]
+    assert len(messages) > 50
+    wrong = []
+    for message in messages:
+        if not message["messageId"].startswith("W67"):
+            continue
+        place = f"{message['path']}:{message['line']}:{message['column']}"
+        reported = [i for i in items if place in i["reported_at"]]
+        assert reported, place
+        at_startup = message["symbol"] == "startup-state-never-refreshed" and (
+            "at startup by" in message["message"])
+        expected = "set up at start-up" if at_startup else "mutated on the request path"
+        wrong += [(place, i["name"], i["classification"]) for i in reported
+                  if i["classification"] != expected]
+    assert not wrong

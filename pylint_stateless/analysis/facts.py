@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from pylint_stateless.knowledge import Knowledge
 
 SESSION_KEY_RE = re.compile(r"(?i)(token|session_?id|\bsid\b|session_key|cookie)")
+# A value that says who the user is (a session store's entries hold it).
+IDENTITY_RE = re.compile(r"(?i)(user|token|login|auth|password|permission|principal|identity)")
 
 
 def facts_of(
@@ -42,6 +44,7 @@ def facts_of(
         session_key=key is not None and bool(SESSION_KEY_RE.search(key_text)),
         augmented=isinstance(statement, nodes.AugAssign),
         shipped_data=key is not None and from_shipped_files(value, resolver),
+        identity=value is not None and bool(IDENTITY_RE.search(astutil.text(value))),
     )
 
 

@@ -183,6 +183,7 @@ class Facts:
     session_key: bool = False  # ... that names a session (a token, a session id)
     augmented: bool = False  # ``x += ...``
     shipped_data: bool = False  # the value is read from files shipped with the code
+    identity: bool = False  # the value holds who the user is: a user, a token, a login
 
 
 @dataclass(frozen=True, slots=True)

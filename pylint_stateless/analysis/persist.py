@@ -68,10 +68,10 @@ from pylint_stateless.analysis.model import (
     Summary,
 )
 
-FORMAT = 5
+FORMAT = 6
 _CONFIDENCE = {level.name: level for level in CONFIDENCE_LEVELS}
 _FACTS = ("loads_remote", "resource_value", "stores_connection", "keyed", "client_key",
-          "session_key", "augmented", "shipped_data")
+          "session_key", "augmented", "shipped_data", "identity")
 Row = list[Any]  # a row of a table: JSON values
 
 
