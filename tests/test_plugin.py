@@ -133,12 +133,16 @@ def test_summaries_shared_across_modules_change_no_message() -> None:
     the app (summaries shared), the files in the other order, ``-j 2``, and one run per
     file (nothing shared) must agree."""
     files = sorted(str(p.relative_to(ROOT)) for p in SHARED_APP.rglob("*.py"))
-    whole = sorted(map(_key, messages("-j", "1", *files)))
+    every = "--stateless-report-every-site=y"  # every place: the most messages to compare
+    whole = sorted(map(_key, messages("-j", "1", every, *files)))
     assert len(whole) >= 12
-    assert whole == sorted(map(_key, messages("-j", "1", *reversed(files))))
-    assert whole == sorted(map(_key, messages("-j", "2", *files)))
-    alone = sorted(k for f in files for k in map(_key, messages(f)))
+    assert whole == sorted(map(_key, messages("-j", "1", every, *reversed(files))))
+    assert whole == sorted(map(_key, messages("-j", "2", every, *files)))
+    alone = sorted(k for f in files for k in map(_key, messages(every, f)))
     assert whole == alone
+    once = sorted(map(_key, messages("-j", "1", *files)))  # the default: once per state
+    assert once == sorted(map(_key, messages("-j", "2", *files)))
+    assert {k[:4] for k in once} < {k[:4] for k in whole}
 
 
 def test_a_shared_helper_is_walked_once_per_run(walked) -> None:

@@ -89,6 +89,8 @@ def check_source(code: str, module_name: str = "generated", **config: object) ->
     """Run the checker in-process on ``code``; exceptions propagate (debug mode)."""
     linter = UnittestLinter()
     checker = StatelessChecker(linter)
+    # These tests look for the walk's reach at every place, not one message per state.
+    linter.config.stateless_report_every_site = True
     for key, value in config.items():
         setattr(linter.config, key, value)
     checker.open()
@@ -158,11 +160,13 @@ def run_pylint(
         "--score=n",
         "--disable=all",
         "--enable=stateless,astroid-error,fatal,syntax-error",
+        "--stateless-report-every-site=y",  # the walk's reach at every place
         *extra,
         *(str(p) for p in paths),
     ]
     if not plugin:
         cmd.remove("--load-plugins=pylint_stateless")
+        cmd.remove("--stateless-report-every-site=y")
         cmd[cmd.index("--enable=stateless,astroid-error,fatal,syntax-error")] = (
             "--enable=astroid-error,fatal,syntax-error"
         )
