@@ -283,6 +283,11 @@ class StatelessChecker(BaseChecker):
             self._discovery.add_class(node)
 
     @only_required_for_messages(*SYMBOLS)
+    def visit_assign(self, node: nodes.Assign) -> None:
+        if self._discovery is not None:
+            self._discovery.add_assign(node)
+
+    @only_required_for_messages(*SYMBOLS)
     def visit_call(self, node: nodes.Call) -> None:
         if self._discovery is not None:
             self._discovery.add_call(node)

@@ -288,6 +288,7 @@ class Knowledge:  # pylint: disable=too-many-instance-attributes
     registration_patterns: tuple[tuple[re.Pattern[str], Registration], ...] = field(init=False)
     entry_bases: dict[str, EntryClass] = field(init=False)
     hook_lists: dict[str, Role] = field(init=False)
+    middleware_attributes: frozenset[str] = field(init=False)
     quiet_signals: frozenset[str] = field(init=False)
     packages: frozenset[str] = field(init=False)  # top-level packages of the frameworks
     app_classes: frozenset[str] = field(init=False)  # whose instances hold app state
@@ -335,6 +336,7 @@ class Knowledge:  # pylint: disable=too-many-instance-attributes
         entry_bases.update(self.extra_bases)
         set_(self, "entry_bases", entry_bases)
         set_(self, "hook_lists", {n: r for fw in fws for n, r in fw.hook_lists.items()})
+        set_(self, "middleware_attributes", _union(fw.middleware_attributes for fw in fws))
         set_(self, "quiet_signals", _union(fw.quiet_signals for fw in fws))
         set_(self, "packages", _union(fw.packages for fw in fws)
              | {q.split(".", 1)[0] for q, _ in self.extra_bases})

@@ -203,6 +203,25 @@ def constructor_qname(node: nodes.NodeNG) -> str | None:
     return None
 
 
+def defining_binding(bindings: list[nodes.NodeNG]) -> nodes.NodeNG:
+    """The binding that says what a name is: the last one, except that an optional import
+    (``try: from . import x`` / ``except ImportError: x = None``) is the import."""
+    last = bindings[-1]
+    if len(bindings) > 1 and isinstance(last, nodes.AssignName):
+        imports = [b for b in bindings if isinstance(b, (nodes.Import, nodes.ImportFrom))]
+        if imports and all(
+            isinstance(b, (nodes.Import, nodes.ImportFrom)) or _assigns_none(b)
+            for b in bindings
+        ):
+            return imports[-1]
+    return last
+
+
+def _assigns_none(binding: nodes.NodeNG) -> bool:
+    value = assigned_value(binding) if isinstance(binding, nodes.AssignName) else None
+    return isinstance(value, nodes.Const) and value.value is None
+
+
 def last_name(node: nodes.NodeNG) -> str | None:
     """``get`` for ``app.get`` and for ``get``; None for other expressions."""
     if isinstance(node, nodes.Attribute):

@@ -110,7 +110,7 @@ class Project:
         bindings = module.locals.get(name)
         if not bindings or depth > 3:
             return None
-        binding = bindings[-1]
+        binding = astutil.defining_binding(bindings)
         if isinstance(binding, (nodes.FunctionDef, nodes.ClassDef)):
             return binding
         if isinstance(binding, nodes.ImportFrom):  # a re-export
@@ -165,13 +165,19 @@ class Project:
         return None
 
     def class_defining(self, cls: nodes.ClassDef, attr: str) -> nodes.ClassDef | None:
-        """The project class whose body assigns ``attr`` (None for methods)."""
-        for klass in self.mro(cls):
+        """The project class whose body assigns ``attr`` (None for methods), or whose
+        methods set it on the class (``Server.current = self``, ``cls._instance = ...``)."""
+        mro = self.mro(cls)
+        for klass in mro:
             bindings = klass.locals.get(attr)
             if bindings:
-                if any(isinstance(b, nodes.AssignName) for b in bindings):
+                # ``attr = ...`` in the body, or ``Cls.attr = ...`` (astroid records it too)
+                if any(isinstance(b, (nodes.AssignName, nodes.AssignAttr)) for b in bindings):
                     return klass
                 return None
+        for klass in mro:
+            if class_writes(klass, attr):
+                return klass
         return None
 
     def instance_attr_decls(self, cls: nodes.ClassDef, attr: str) -> list[nodes.AssignAttr]:
@@ -180,6 +186,23 @@ class Project:
             if decls:
                 return [d for d in decls if isinstance(d, nodes.AssignAttr)]
         return []
+
+
+def class_writes(cls: nodes.ClassDef, attr: str) -> list[nodes.AssignAttr]:
+    """Assignments of ``attr`` on the class itself inside its methods (through ``cls`` or
+    the class's name)."""
+    found = []
+    for node in cls.nodes_of_class(nodes.AssignAttr):
+        if node.attrname != attr or not isinstance(node.expr, nodes.Name):
+            continue
+        method = node.frame()
+        params = ([*method.args.posonlyargs, *method.args.args]
+                  if isinstance(method, nodes.FunctionDef) else [])
+        through_cls = (isinstance(method, nodes.FunctionDef) and method.type == "classmethod"
+                       and params and params[0].name == node.expr.name)
+        if through_cls or node.expr.name == cls.name:
+            found.append(node)
+    return found
 
 
 def _method_binding(cls: nodes.ClassDef, node: nodes.NodeNG) -> nodes.FunctionDef | None:

@@ -186,6 +186,8 @@ class Resolver:
             Shape.INSTANCE, Shape.APP
         ):
             cls = base.state.cls
+        elif isinstance(base, StateRef) and base.element and not base.view:
+            cls = self.states.element_class(base.state)  # ``REGISTRY[name].run()``
         if cls is None:
             return None
         method = self.project.find_method(cls, name)
@@ -205,7 +207,7 @@ class Resolver:
         scope, bindings = self.names.lookup(name)
         if not bindings:
             return None
-        binding = bindings[-1]
+        binding = astutil.defining_binding(bindings)
         if isinstance(binding, (nodes.FunctionDef, nodes.ClassDef)):
             return binding if astutil.is_project_node(binding, self.current) else None
         if isinstance(binding, (nodes.Import, nodes.ImportFrom)) and isinstance(
@@ -267,8 +269,8 @@ class Resolver:
     def resolve_module_binding(
         self, module: nodes.Module, name: str, bindings: list[nodes.NodeNG]
     ) -> Ref | None:
-        """What the top level of ``module`` binds to ``name`` (its last binding)."""
-        binding = bindings[-1]
+        """What the top level of ``module`` binds to ``name`` (its defining binding)."""
+        binding = astutil.defining_binding(bindings)
         if isinstance(binding, (nodes.Import, nodes.ImportFrom)):
             return self._import(binding, name)
         if isinstance(binding, nodes.ClassDef):
@@ -302,7 +304,8 @@ class Resolver:
             if module is None:
                 return None
             bindings = module.locals.get(imported)
-            if bindings and not self._imports_own_submodule(bindings[-1], module):
+            if bindings and not self._imports_own_submodule(astutil.defining_binding(bindings),
+                                                            module):
                 return self.resolve_module_binding(module, imported, bindings)
             # ``from package import submodule``
             return self.project.module_ref(self.project.submodule(module, imported))

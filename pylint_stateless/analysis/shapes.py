@@ -30,6 +30,18 @@ _DECL_PRECEDENCE = (Shape.CONTAINER, Shape.APP, Shape.INSTANCE, Shape.RESOURCE)
 _OPERAND_PRECEDENCE = (Shape.CONTAINER, Shape.INSTANCE, Shape.RESOURCE)
 
 
+def _own_instance(binding: nodes.AssignName) -> nodes.ClassDef | None:
+    """The class whose instance ``binding`` is, when it is the ``self`` of a method."""
+    arguments = binding.parent
+    method = arguments.parent if isinstance(arguments, nodes.Arguments) else None
+    if not isinstance(method, nodes.FunctionDef) or method.type != "method":
+        return None
+    params = [*method.args.posonlyargs, *method.args.args]
+    if not params or params[0] is not binding or not isinstance(method.parent, nodes.ClassDef):
+        return None
+    return method.parent
+
+
 def _memory_store(call: nodes.Call, qname: str, confidence: Confidence) -> ValueShape:
     """A rate limiter or scheduler: state when its storage is process memory."""
     display, keyword, _kind = knowledge.MEMORY_STORES[qname]
@@ -136,6 +148,9 @@ class Shapes:
                 return OTHER
             for binding in bindings:
                 if isinstance(binding, nodes.AssignName):
+                    own = _own_instance(binding)
+                    if own is not None:  # ``self``: an instance of its class
+                        return self.of_project_class(own)
                     inner = astutil.assigned_value(binding)
                     if inner is not None and inner is not value:
                         return self._value(inner, depth + 1)

@@ -8,6 +8,7 @@ an ``lru_cache`` keeps, an instance the framework shares) are made from a key.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from astroid import nodes
@@ -15,6 +16,7 @@ from pylint.interfaces import HIGH, INFERENCE, Confidence
 
 from pylint_stateless import knowledge
 from pylint_stateless.analysis import astutil
+from pylint_stateless.analysis.project import class_writes
 from pylint_stateless.analysis.model import (
     ClassRef,
     Env,
@@ -36,6 +38,7 @@ class States:
         self._resolver = resolver
         self._modules: dict[tuple[str, str], State | None] = {}
         self._others: dict[tuple[str, ...], State | None] = {}
+        self._element_classes: dict[tuple[str, ...], nodes.ClassDef | None] = {}
 
     def known(self, key: tuple[str, ...]) -> State | None:
         return self._others.get(key)
@@ -119,7 +122,9 @@ class States:
         if key in self._others:
             return self._others[key]
         decls = [n for n in owner.locals.get(attr, []) if isinstance(n, nodes.AssignName)]
-        shape = self._resolver.shapes.of_decls(decls)
+        # ``cls._instance = cls()`` in a class method, ``Server.instance = self``: what the
+        # class keeps there (a singleton) also says what the attribute holds.
+        shape = self._resolver.shapes.of_decls([*decls, *class_writes(owner, attr)])
         state = _state(
             kind=StateKind.CLASS, name=f"{owner.name}.{attr}", module=owner.root().name,
             file=owner.root().file or "",
@@ -197,6 +202,25 @@ class States:
             cls=cls,
         )
 
+    def element_class(self, state: State) -> nodes.ClassDef | None:
+        """The project class of the objects a container holds (a registry of processors,
+        plugins, handlers), from what its module puts in it: their methods act on state
+        stored in the container."""
+        if state.key in self._element_classes:
+            return self._element_classes[state.key]
+        self._element_classes[state.key] = None  # guards against a recursion
+        module = state.decl.root() if state.decl is not None else None
+        found: list[nodes.ClassDef] = []
+        if module is not None and state.shape is Shape.CONTAINER:
+            shapes = self._resolver.shapes
+            for value in _stored_values(module, state):
+                shape = shapes.of(value)
+                if shape.shape is Shape.INSTANCE and shape.cls is not None:
+                    found.append(shape.cls)
+        cls = _common_class(found, self._resolver.project.mro) if found else None
+        self._element_classes[state.key] = cls
+        return cls
+
     def holds_callables(self, state: State) -> bool:
         """Whether a container's elements are classes or functions (a registry of
         handlers, as its literal says): their methods are not container methods."""
@@ -248,6 +272,40 @@ def _state(  # pylint: disable=too-many-arguments
         framework_held=isinstance(decl, nodes.ClassDef), file=file, decl=decl, cls=cls,
         values=values,
     )
+
+
+def _stored_values(module: nodes.Module, state: State) -> list[nodes.NodeNG]:
+    """What a module-level container's literal holds, and what its module stores in it
+    (``NAME[key] = value``, ``NAME.append(value)``, ``NAME.setdefault(key, value)``)."""
+    values: list[nodes.NodeNG] = []
+    for value in state.values:
+        if isinstance(value, nodes.Dict):
+            values += [v for _k, v in value.items]
+        elif isinstance(value, (nodes.List, nodes.Tuple, nodes.Set)):
+            values += list(value.elts)
+    name = state.name
+    for assign in module.nodes_of_class(nodes.Assign):
+        for target in assign.targets:
+            if (isinstance(target, nodes.Subscript) and isinstance(target.value, nodes.Name)
+                    and target.value.name == name):
+                values.append(assign.value)
+    for call in module.nodes_of_class(nodes.Call):
+        func = call.func
+        if (isinstance(func, nodes.Attribute) and isinstance(func.expr, nodes.Name)
+                and func.expr.name == name and call.args
+                and func.attrname in {"append", "add", "setdefault", "insert"}):
+            values.append(call.args[-1])
+    return values[:32]
+
+
+def _common_class(classes: list[nodes.ClassDef], mro: Callable[[nodes.ClassDef],
+                  list[nodes.ClassDef]]) -> nodes.ClassDef | None:
+    """The nearest project class every one of ``classes`` is (itself or a base)."""
+    first, *others = classes
+    for candidate in mro(first):
+        if all(any(k is candidate for k in mro(other)) for other in others):
+            return candidate
+    return None
 
 
 def _values(decls: list[nodes.AssignName] | list[nodes.AssignAttr] | list[nodes.NodeNG]

@@ -39,6 +39,7 @@ class Discovery:
         self.functions: list[nodes.FunctionDef] = []
         self.classes: list[nodes.ClassDef] = []
         self.calls: list[nodes.Call] = []
+        self.wrappers: list[nodes.Assign] = []
         self._decorators = Decorators(knowledge, resolver)
         self._classes = Classes(knowledge, resolver)
         self._registrations = Registrations(module, knowledge, self._decorators, self._classes)
@@ -62,6 +63,14 @@ class Discovery:
         ):
             self.calls.append(node)
 
+    def add_assign(self, node: nodes.Assign) -> None:
+        """``app.wsgi_app = Middleware(app.wsgi_app)``: a middleware wraps the application."""
+        if isinstance(node.value, nodes.Call) and any(
+            isinstance(t, nodes.AssignAttr) and t.attrname in self.knowledge.middleware_attributes
+            for t in node.targets
+        ):
+            self.wrappers.append(node)
+
     # -- resolution ---------------------------------------------------------------------
 
     def entry_points(self) -> list[EntryPoint]:
@@ -73,6 +82,8 @@ class Discovery:
             found.extend(self._classes.entry_points(cls, cls))
         for call in self.calls:
             found.extend(self._registrations.entry_points(call))
+        for assign in self.wrappers:
+            found.extend(self._registrations.wrapper(assign))
         unique: dict[tuple[int, int | None], EntryPoint] = {}
         for entry in found:
             key = (id(entry.func), id(entry.self_state) if entry.self_state else None)

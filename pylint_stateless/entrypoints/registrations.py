@@ -85,6 +85,23 @@ class Registrations:
                 ):
                     yield from self._method(framework, name, call, INFERENCE_FAILURE)
 
+    def wrapper(self, assign: nodes.Assign) -> Iterator[EntryPoint]:
+        """The ``__call__`` of a project class wrapping the application, one instance: as
+        sure as what says that the object assigned to is an application."""
+        call = assign.value
+        for target in assign.targets:
+            if not isinstance(target, nodes.AssignAttr):
+                continue
+            receiver = self._decorators.receiver_class(target.expr)
+            if receiver is None or not any(
+                target.attrname in fw.middleware_attributes
+                for fw in self._knowledge.app_frameworks({receiver})
+            ):
+                continue
+            yield from self._targets(call.func, Registration(Role.MIDDLEWARE, None),
+                                     "WSGI middleware", assign, confidence_of(receiver))
+            return
+
     def _method(
         self, framework: Framework, name: str, call: nodes.Call, confidence: Confidence
     ) -> Iterator[EntryPoint]:

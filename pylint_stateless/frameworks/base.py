@@ -157,6 +157,10 @@ class Framework:  # pylint: disable=too-many-instance-attributes
     startup_keywords: frozenset[str] = frozenset()
     # ``app.on_startup.append(fn)``: attribute of the app holding a list of callables.
     hook_lists: Mapping[str, Role] = field(default_factory=dict)
+    # Attributes of the application that hold a middleware wrapping it
+    # (``app.wsgi_app = ProxyFix(app.wsgi_app)``): the object's ``__call__`` serves every
+    # request.
+    middleware_attributes: frozenset[str] = frozenset()
     # Receivers recognised by their name alone (a regular expression on the expression's
     # text) when nothing can be inferred: ``def init(sio): @sio.on("connect")``.
     receiver_names: str = ""

@@ -75,6 +75,7 @@ FRAMEWORK = Framework(
         ),
     },
     error_handlers_by_shape=True,
+    middleware_attributes=frozenset({"wsgi_app", "asgi_app"}),
     app_globals=frozenset({"flask.current_app", "quart.current_app"}),
     connection_types=frozenset(
         {"quart.wrappers.websocket.Websocket", "simple_websocket.ws.Server", "flask_sock.Sock"}

@@ -1,0 +1,5 @@
+"""Optional services: imported when their dependency is there."""
+try:
+    from . import cache
+except ImportError:
+    cache = None
