@@ -1,0 +1,199 @@
+"""The copies of one application: started on the first request, routed, restarted, stopped.
+
+Each :class:`Copy` is a process started with ``multiprocessing``'s ``spawn`` method
+(a new interpreter, so the application is imported afresh: the point of the exercise) and
+a pipe to it. A :class:`Pool` holds the N copies of one application and sends each
+request to the copy the test's router chooses (:meth:`.session.Replication.route`);
+with ``--stateless-restart=K`` a copy that has served K requests is stopped (its
+shutdown hooks run) and replaced by a new one before it serves another.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import sys
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from pylint_stateless.replicas import worker
+from pylint_stateless.replicas.apps import AppSpec
+from pylint_stateless.replicas.wire import ReplicaError, Reply
+
+if TYPE_CHECKING:
+    from pylint_stateless.replicas.session import Replication, RequestRecord
+
+# Seconds. Only so that a copy that hangs fails the test instead of the whole run.
+START_TIMEOUT = 120.0
+REQUEST_TIMEOUT = 300.0
+STOP_TIMEOUT = 30.0
+
+
+class Copy:
+    """One process serving the application."""
+
+    def __init__(self, spec: AppSpec, index: int, generation: int) -> None:
+        self.spec = spec
+        self.index = index
+        self.generation = generation
+        self.served = 0
+        self.info: dict[str, Any] | None = None
+        context = multiprocessing.get_context("spawn")
+        self.conn, child = context.Pipe()
+        self.process = context.Process(
+            target=worker.main, args=(child, spec), daemon=True,
+            name=f"stateless-copy-{index}.{generation}",
+        )
+        self.process.start()
+        child.close()
+
+    @property
+    def label(self) -> str:
+        return f"copy {self.index}" + (f" (restart {self.generation})" if self.generation else "")
+
+    def ready(self) -> dict[str, Any]:
+        """Wait until the application has started; what the server told about itself."""
+        if self.info is None:
+            kind, info = self._receive(START_TIMEOUT, "to start")
+            if kind != "ready":
+                raise ReplicaError(f"{self.label} of {self.spec.label()} failed to start:\n{info}")
+            self.info = info
+        return self.info
+
+    def call(self, payload: Any) -> Reply:
+        self.ready()
+        self.conn.send(("request", payload))
+        _, reply = self._receive(REQUEST_TIMEOUT, "to answer")
+        return reply
+
+    def _receive(self, timeout: float, what: str) -> tuple[str, Any]:
+        if not self.conn.poll(timeout):
+            raise ReplicaError(f"{self.label} of {self.spec.label()} took more than "
+                               f"{timeout:.0f} s {what}")
+        try:
+            return self.conn.recv()
+        except (EOFError, OSError):
+            self.process.join(1)
+            raise ReplicaError(f"{self.label} of {self.spec.label()} died (exit code "
+                               f"{self.process.exitcode})") from None
+
+    def request_stop(self) -> None:
+        """Ask the copy to run its shutdown hooks and exit (see :meth:`finish_stop`)."""
+        try:
+            if self.info is None and self.process.is_alive():
+                self.ready()  # a copy still starting stops after it has started
+            self.conn.send(("stop", None))
+        except (OSError, EOFError, ReplicaError):
+            pass
+
+    def finish_stop(self) -> str:
+        """Wait for the copy to exit; what went wrong in its shutdown, or ``""``."""
+        problem = ""
+        try:
+            if self.conn.poll(STOP_TIMEOUT):
+                kind, text = self.conn.recv()
+                problem = text if kind == "stopped" else ""
+        except (OSError, EOFError):
+            pass
+        self.process.join(STOP_TIMEOUT)
+        if self.process.is_alive():
+            self.process.terminate()
+            self.process.join(5)
+            problem = problem or f"{self.label} did not stop within {STOP_TIMEOUT:.0f} s"
+        self.conn.close()
+        return problem
+
+
+class Pool:
+    """The copies of one application (``spec``), started on first use."""
+
+    def __init__(self, spec: AppSpec, replication: Replication,
+                 owner: Callable[[], object | None] | None = None) -> None:
+        self.spec = spec
+        self.replication = replication
+        self.owner = owner  # the application object a factory pool was made for
+        self.copies: list[Copy] = []
+        self.broken: str | None = None
+        self._lock = threading.RLock()
+
+    @property
+    def size(self) -> int:
+        return self.replication.options.replicas
+
+    def alive(self) -> bool:
+        """False once the application object a factory-built pool serves is gone."""
+        return self.owner is None or self.owner() is not None
+
+    def request(self, payload: Any, method: str, target: str) -> Reply:
+        """Send one request to the chosen copy and record it for the current test."""
+        with self._lock:
+            copy, record = self._choose(method, target)
+            try:
+                reply = copy.call(payload)
+            except ReplicaError as exc:
+                record.status = None
+                self._break_if_dead(copy, str(exc))
+                raise
+        record.status, record.endpoint = reply.status, reply.endpoint
+        reply.where = f"{copy.label} of {self.spec.label()}"
+        if reply.output:
+            sys.stdout.write(reply.output)
+        if reply.errors:
+            sys.stderr.write(reply.errors)
+        return reply
+
+    def lease(self, method: str, target: str) -> tuple[Copy, RequestRecord]:
+        """Choose a copy for a request the client sends itself (aiohttp's, over TCP);
+        the caller sets the record's status."""
+        with self._lock:
+            return self._choose(method, target)
+
+    def _choose(self, method: str, target: str) -> tuple[Copy, RequestRecord]:
+        if self.broken is not None:
+            raise ReplicaError(self.broken)
+        if not self.copies:
+            self.copies = [self._start(index, 0) for index in range(self.size)]
+            for copy in self.copies:
+                self._ready(copy)
+        index = self.replication.route(self)
+        copy = self.copies[index]
+        restart = self.replication.options.restart
+        if restart and copy.served >= restart:
+            copy = self._restart(copy)
+        copy.served += 1
+        record = self.replication.record_request(self, copy, method, target)
+        return copy, record
+
+    def _start(self, index: int, generation: int) -> Copy:
+        self.replication.copies_started += 1
+        return Copy(self.spec, index, generation)
+
+    def _ready(self, copy: Copy) -> None:
+        try:
+            copy.ready()
+        except ReplicaError as exc:
+            self.broken = str(exc)
+            raise
+
+    def _restart(self, copy: Copy) -> Copy:
+        copy.request_stop()
+        problem = copy.finish_stop()
+        if problem:
+            sys.stderr.write(f"{copy.label} of {self.spec.label()}: shutdown failed:\n{problem}\n")
+        fresh = self._start(copy.index, copy.generation + 1)
+        self.copies[copy.index] = fresh
+        self._ready(fresh)
+        return fresh
+
+    def _break_if_dead(self, copy: Copy, reason: str) -> None:
+        if not copy.process.is_alive():
+            self.broken = reason
+
+    def close(self) -> list[str]:
+        """Stop every copy (all asked first, then awaited); the shutdown problems."""
+        with self._lock:
+            copies, self.copies = self.copies, []
+            for copy in copies:
+                copy.request_stop()
+            problems = [copy.finish_stop() for copy in copies]
+        return [f"{self.spec.label()}: {p}" for p in problems if p]
