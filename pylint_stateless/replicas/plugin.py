@@ -98,13 +98,13 @@ def _start(config: pytest.Config, namespace: Any) -> None:
     if options is None:
         return
     # pylint: disable=import-outside-toplevel
-    from pylint_stateless.replicas import adapters
+    from pylint_stateless.replicas.adapters import install
     from pylint_stateless.replicas.patching import Patcher
     from pylint_stateless.replicas.session import Replication
 
     replication = Replication(options)
     patcher = Patcher()
-    config.stash[_ACTIVE] = _Active(replication, patcher, adapters.install(replication, patcher))
+    config.stash[_ACTIVE] = _Active(replication, patcher, install(replication, patcher))
 
 
 @pytest.hookimpl(tryfirst=True)

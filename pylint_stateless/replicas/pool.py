@@ -16,9 +16,9 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from pylint_stateless.replicas import worker
 from pylint_stateless.replicas.apps import AppSpec
 from pylint_stateless.replicas.wire import ReplicaError, Reply
+from pylint_stateless.replicas.worker import main as serve
 
 if TYPE_CHECKING:
     from pylint_stateless.replicas.session import Replication, RequestRecord
@@ -41,7 +41,7 @@ class Copy:
         context = multiprocessing.get_context("spawn")
         self.conn, child = context.Pipe()
         self.process = context.Process(
-            target=worker.main, args=(child, spec), daemon=True,
+            target=serve, args=(child, spec), daemon=True,
             name=f"stateless-copy-{index}.{generation}",
         )
         self.process.start()
