@@ -10,10 +10,12 @@ shutdown hooks run) and replaced by a new one before it serves another.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import sys
 import threading
-from collections.abc import Callable
+import types
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from pylint_stateless.replicas.apps import AppSpec
@@ -27,6 +29,25 @@ if TYPE_CHECKING:
 START_TIMEOUT = 120.0
 REQUEST_TIMEOUT = 300.0
 STOP_TIMEOUT = 30.0
+
+
+@contextlib.contextmanager
+def _main_not_inherited() -> Iterator[None]:
+    """Start a process without the test runner's ``__main__``.
+
+    ``spawn`` runs the parent's main script again in the child (as ``__mp_main__``), so
+    that functions defined there can be unpickled. A copy's target lives in this package,
+    and the main script is pytest's: importing pytest would add about a fifth to the
+    start of every copy. The start method reads ``sys.modules["__main__"]`` while the
+    process is being started only, so an empty module stands in meanwhile.
+    """
+    main = sys.modules.get("__main__")
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        if main is not None:
+            sys.modules["__main__"] = main
 
 
 class Copy:
@@ -44,7 +65,8 @@ class Copy:
             target=serve, args=(child, spec), daemon=True,
             name=f"stateless-copy-{index}.{generation}",
         )
-        self.process.start()
+        with _main_not_inherited():
+            self.process.start()
         child.close()
 
     @property
@@ -86,22 +108,32 @@ class Copy:
         except (OSError, EOFError, ReplicaError):
             pass
 
-    def finish_stop(self) -> str:
-        """Wait for the copy to exit; what went wrong in its shutdown, or ``""``."""
+    def finish_stop(self, wait_for_exit: bool = True) -> str:
+        """Wait until the copy has run its shutdown hooks, and until it has exited unless
+        ``wait_for_exit`` is false (a restart need not wait for the interpreter's own
+        shutdown: :meth:`reap` does it later); what went wrong, or ``""``."""
         problem = ""
+        stopped = False
         try:
             if self.conn.poll(STOP_TIMEOUT):
                 kind, text = self.conn.recv()
-                problem = text if kind == "stopped" else ""
+                stopped = kind == "stopped"
+                problem = text if stopped else ""
         except (OSError, EOFError):
             pass
+        self.conn.close()
+        if wait_for_exit or not stopped:
+            problem = self.reap() or problem
+        return problem
+
+    def reap(self) -> str:
+        """Wait for the process to exit, ending it if it does not."""
         self.process.join(STOP_TIMEOUT)
         if self.process.is_alive():
             self.process.terminate()
             self.process.join(5)
-            problem = problem or f"{self.label} did not stop within {STOP_TIMEOUT:.0f} s"
-        self.conn.close()
-        return problem
+            return f"{self.label} did not stop within {STOP_TIMEOUT:.0f} s"
+        return ""
 
 
 class Pool:
@@ -114,6 +146,7 @@ class Pool:
         self.owner = owner  # the application object a factory pool was made for
         self.copies: list[Copy] = []
         self.broken: str | None = None
+        self._replaced: list[Copy] = []  # stopped by a restart, maybe still exiting
         self._lock = threading.RLock()
 
     @property
@@ -177,7 +210,8 @@ class Pool:
 
     def _restart(self, copy: Copy) -> Copy:
         copy.request_stop()
-        problem = copy.finish_stop()
+        problem = copy.finish_stop(wait_for_exit=False)
+        self._replaced.append(copy)
         if problem:
             sys.stderr.write(f"{copy.label} of {self.spec.label()}: shutdown failed:\n{problem}\n")
         fresh = self._start(copy.index, copy.generation + 1)
@@ -196,4 +230,6 @@ class Pool:
             for copy in copies:
                 copy.request_stop()
             problems = [copy.finish_stop() for copy in copies]
+            problems += [copy.reap() for copy in self._replaced]
+            self._replaced.clear()
         return [f"{self.spec.label()}: {p}" for p in problems if p]
