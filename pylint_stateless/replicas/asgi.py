@@ -36,10 +36,13 @@ _LOCAL_KEYS = frozenset({"state", "app", "router", "endpoint", "route", "fastapi
 
 @dataclass
 class ASGIRequest:
-    """An HTTP request as an ASGI server receives it: its scope and whole body."""
+    """An HTTP request as an ASGI server receives it: its scope and whole body; and the
+    FastAPI ``dependency_overrides`` the test set on its application object (pickled:
+    functions travel by their import path, so a copy finds its own), None if none."""
 
     scope: dict[str, Any]
     body: bytes
+    overrides: bytes | None = None
 
 
 def portable_scope(scope: dict[str, Any]) -> dict[str, Any]:
@@ -87,13 +90,27 @@ class ReplicatedASGI:
         pool = replication.pool_for("asgi", self.app, self.stateless_client)
         if pool is None:
             return await self.app(scope, receive, send)
+        try:
+            overrides = _overrides(self.app)
+        except Exception as exc:  # pylint: disable=broad-exception-caught
+            replication.not_replicated(f"{self.stateless_client}: dependency_overrides cannot be "
+                                       f"sent to a copy ({exc})")
+            return await self.app(scope, receive, send)
         body = await read_body(receive)
-        reply = pool.request(ASGIRequest(portable_scope(scope), body), scope.get("method", "GET"),
-                             request_target(scope))
+        reply = pool.request(ASGIRequest(portable_scope(scope), body, overrides),
+                             scope.get("method", "GET"), request_target(scope))
         for message in reply.result or ():
             await send(message)
         reply.raise_error()
         return None
+
+
+def _overrides(app: Any) -> bytes | None:
+    """FastAPI's ``dependency_overrides`` of ``app``, pickled, or None if it has none."""
+    overrides = getattr(app, "dependency_overrides", None)
+    if not overrides or not isinstance(overrides, dict):
+        return None
+    return pickle.dumps(dict(overrides))
 
 
 async def read_body(receive: Any) -> bytes:
@@ -183,6 +200,11 @@ class ASGIServer:
             self.loop.run_until_complete(asyncio.gather(*tasks, return_exceptions=True))
 
     async def _request(self, request: ASGIRequest) -> Served:
+        overrides = getattr(self.app, "dependency_overrides", None)
+        if isinstance(overrides, dict):  # as the test process has them for this request
+            overrides.clear()
+            if request.overrides is not None:
+                overrides.update(pickle.loads(request.overrides))
         scope = dict(request.scope)
         scope["state"] = dict(self.state)  # a copy per request, as servers do
         if "_quart._preserve_context" in scope:

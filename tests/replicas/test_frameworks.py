@@ -30,7 +30,7 @@ class Scenario:
 
 SCENARIOS = [
     Scenario(
-        "fastapi", 10,
+        "fastapi", 11,
         {"test_fastapi_counter.py::test_counter_sees_its_previous_write": "'counts'",
          # the factory's list is a closure: not module state, no finding
          "test_factory.py::test_factory_state_is_per_process": ""},

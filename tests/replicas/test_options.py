@@ -69,7 +69,7 @@ def test_restart_after_every_request(pytester: pytest.Pytester, monkeypatch: pyt
     assert set(result.breaks()) == {"test_fastapi_counter.py::test_counter_sees_its_previous_write",
                                     "test_factory.py::test_factory_state_is_per_process"}
     header = re.fullmatch(r"1 copy of each application, round-robin, a copy restarted after every "
-                          r"request: (\d+) requests from 7 of 10 tests, (\d+) copies started",
+                          r"request: (\d+) requests from 8 of 11 tests, (\d+) copies started",
                           result.header())
     assert header is not None, result.header()
     assert header[1] == header[2]  # one new process per request
@@ -77,8 +77,9 @@ def test_restart_after_every_request(pytester: pytest.Pytester, monkeypatch: pyt
     assert any("-> copy 0  200" in line for line in lines)
     assert any("-> copy 0 (restart 1)  200" in line for line in lines)
     starts, stops = lifespan_events(log)
-    # requests to fastapi_counter's app: count 2, echo 1, cookie 2, stream 1, lifespan 1, boom 1
-    assert len(starts) == len(set(starts)) == 8
+    # requests to fastapi_counter's app: count 2, echo 1, cookie 2, stream 1, lifespan 1,
+    # overrides 2, boom 1
+    assert len(starts) == len(set(starts)) == 10
     assert sorted(stops) == sorted(starts)
 
 

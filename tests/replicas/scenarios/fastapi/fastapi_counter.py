@@ -5,7 +5,7 @@ import contextlib
 import multiprocessing
 import os
 
-from fastapi import FastAPI, Request, Response, WebSocket
+from fastapi import Depends, FastAPI, Request, Response, WebSocket
 from fastapi.responses import JSONResponse, StreamingResponse
 
 counts = {"count": 0}
@@ -67,6 +67,16 @@ def stream() -> StreamingResponse:
 @app.get("/started")
 def started(request: Request) -> dict:
     return {"started": request.state.started}
+
+
+def current_user() -> str:
+    """The user a request is made for (a test overrides it)."""
+    return "anonymous"
+
+
+@app.get("/user")
+def user(name: str = Depends(current_user)) -> dict:
+    return {"user": name}
 
 
 @app.get("/boom")

@@ -2,7 +2,7 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from fastapi_counter import app
+from fastapi_counter import app, current_user
 
 client = TestClient(app)
 
@@ -33,6 +33,19 @@ def test_streaming_response():
 def test_lifespan_state_reaches_requests():
     with TestClient(app) as local:
         assert local.get("/started").json() == {"started": "yes"}
+
+
+def as_ann() -> str:
+    return "ann"
+
+
+def test_dependency_overrides_reach_the_copies():
+    app.dependency_overrides[current_user] = as_ann
+    try:
+        assert client.get("/user").json() == {"user": "ann"}
+    finally:
+        app.dependency_overrides.clear()
+    assert client.get("/user").json() == {"user": "anonymous"}
 
 
 def test_exception_of_the_application_reaches_the_test():
