@@ -71,6 +71,22 @@ def patch_client_handler(module: types.ModuleType, replication: Replication, pat
         return response
 
     patcher.replace(handler_class, "__call__", __call__)
+    _report_async_client(module, replication, patcher)
+
+
+def _report_async_client(module: types.ModuleType, replication: Replication,
+                         patcher: Patcher) -> None:
+    """``AsyncClient`` is not replicated: its requests run here, and are reported."""
+    handler_class = module.AsyncClientHandler
+    original = handler_class.__call__
+
+    async def __call__(self: Any, scope: dict[str, Any]) -> Any:  # noqa: N807
+        if replication.enabled:
+            replication.not_replicated("Django AsyncClient: not supported, served by the test "
+                                       "process")
+        return await original(self, scope)
+
+    patcher.replace(handler_class, "__call__", __call__)
 
 
 def _response(result: DjangoResponse) -> Any:

@@ -1,4 +1,5 @@
-"""httpx's ``ASGITransport`` (``httpx.AsyncClient(transport=ASGITransport(app))``)."""
+"""httpx's ``ASGITransport`` (``httpx.AsyncClient(transport=ASGITransport(app))``); its
+``WSGITransport`` is not replicated, and reported."""
 
 from __future__ import annotations
 
@@ -20,3 +21,13 @@ def patch_asgi_transport(module: types.ModuleType, replication: Replication, pat
         return await original(self, request)
 
     patcher.replace(transport, "handle_async_request", handle_async_request)
+    wsgi = module.WSGITransport
+    original_wsgi = wsgi.handle_request
+
+    def handle_request(self: Any, request: Any) -> Any:
+        if replication.enabled:
+            replication.not_replicated("httpx.WSGITransport: not supported, served by the test "
+                                       "process")
+        return original_wsgi(self, request)
+
+    patcher.replace(wsgi, "handle_request", handle_request)

@@ -1,5 +1,7 @@
+import asyncio
+
 import pytest
-from django.test import Client
+from django.test import AsyncClient, Client
 from django.test.utils import setup_test_environment
 
 setup_test_environment()
@@ -33,3 +35,10 @@ def test_streaming_response():
 def test_exception_of_the_view_reaches_the_test():
     with pytest.raises(LookupError, match="no such thing"):
         client.get("/boom")
+
+
+def test_async_client_is_not_replicated():
+    async def whoami():
+        return (await AsyncClient().get("/whoami")).json()
+
+    assert asyncio.run(whoami()) == {"user": None}

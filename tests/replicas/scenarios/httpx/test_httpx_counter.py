@@ -48,3 +48,13 @@ def test_streaming_response():
     content_type, body = run(scenario)
     assert content_type.startswith("text/plain")
     assert body == b"a;b;c;"
+
+
+def hello(environ, start_response):
+    start_response("200 OK", [("Content-Type", "text/plain")])
+    return [b"hello"]
+
+
+def test_wsgi_transport_is_not_replicated():
+    with httpx.Client(transport=httpx.WSGITransport(app=hello), base_url="http://test") as client:
+        assert client.get("/").text == "hello"
