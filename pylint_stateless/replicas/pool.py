@@ -37,8 +37,8 @@ def _main_not_inherited() -> Iterator[None]:
 
     ``spawn`` runs the parent's main script again in the child (as ``__mp_main__``), so
     that functions defined there can be unpickled. A copy's target lives in this package,
-    and the main script is pytest's: importing pytest would add about a fifth to the
-    start of every copy. The start method reads ``sys.modules["__main__"]`` while the
+    and the main script is pytest's: importing pytest would add about 35 ms to the 230 ms
+    a copy of the example shop takes to start. The start method reads ``sys.modules["__main__"]`` while the
     process is being started only, so an empty module stands in meanwhile.
     """
     main = sys.modules.get("__main__")
@@ -85,7 +85,10 @@ class Copy:
     def call(self, payload: Any) -> Reply:
         self.ready()
         self.conn.send(("request", payload))
-        _, reply = self._receive(REQUEST_TIMEOUT, "to answer")
+        kind, reply = self._receive(REQUEST_TIMEOUT, "to answer")
+        if kind != "reply":
+            raise ReplicaError(f"{self.label} of {self.spec.label()} stopped while serving a "
+                               f"request:\n{reply}")
         return reply
 
     def _receive(self, timeout: float, what: str) -> tuple[str, Any]:
@@ -164,8 +167,10 @@ class Pool:
             try:
                 reply = copy.call(payload)
             except ReplicaError as exc:
-                record.status = None
-                self._break_if_dead(copy, str(exc))
+                # dead, or late with a reply that would answer the next request: either way
+                # this pool's copies cannot be trusted any more
+                self.broken = str(exc)
+                copy.process.terminate()
                 raise
         record.status, record.endpoint = reply.status, reply.endpoint
         reply.where = f"{copy.label} of {self.spec.label()}"
@@ -182,19 +187,23 @@ class Pool:
             return self._choose(method, target)
 
     def _choose(self, method: str, target: str) -> tuple[Copy, RequestRecord]:
+        """The copy for the next request, started or restarted if need be; the request is
+        recorded first, so that a copy that fails to start shows in the test's record."""
+        index = self.replication.route(self)
+        generation = self.copies[index].generation if self.copies else 0
+        record = self.replication.record_request(self, index, generation, method, target)
         if self.broken is not None:
             raise ReplicaError(self.broken)
         if not self.copies:
-            self.copies = [self._start(index, 0) for index in range(self.size)]
+            self.copies = [self._start(number, 0) for number in range(self.size)]
             for copy in self.copies:
                 self._ready(copy)
-        index = self.replication.route(self)
         copy = self.copies[index]
         restart = self.replication.options.restart
         if restart and copy.served >= restart:
             copy = self._restart(copy)
+            record.generation = copy.generation
         copy.served += 1
-        record = self.replication.record_request(self, copy, method, target)
         return copy, record
 
     def _start(self, index: int, generation: int) -> Copy:
@@ -218,10 +227,6 @@ class Pool:
         self.copies[copy.index] = fresh
         self._ready(fresh)
         return fresh
-
-    def _break_if_dead(self, copy: Copy, reason: str) -> None:
-        if not copy.process.is_alive():
-            self.broken = reason
 
     def close(self) -> list[str]:
         """Stop every copy (all asked first, then awaited); the shutdown problems."""

@@ -28,7 +28,7 @@ from pylint_stateless.replicas.apps import (
 )
 
 if TYPE_CHECKING:
-    from pylint_stateless.replicas.pool import Copy, Pool
+    from pylint_stateless.replicas.pool import Pool
 
 # A factory builds a new application (and so new copies) for each test that calls it;
 # above this many pools alive, a garbage collection finds the applications no test holds.
@@ -157,10 +157,10 @@ class Replication:
         router[0] += 1
         return index
 
-    def record_request(self, pool: Pool, copy: Copy, method: str, target: str) -> RequestRecord:
+    def record_request(self, pool: Pool, index: int, generation: int, method: str,
+                       target: str) -> RequestRecord:
         self.requests += 1
-        record = RequestRecord(method, target, pool.spec.label(), copy.index, copy.generation,
-                               pool.spec)
+        record = RequestRecord(method, target, pool.spec.label(), index, generation, pool.spec)
         (self.current or self._outside).requests.append(record)
         return record
 

@@ -64,7 +64,12 @@ def main(conn: Connection, spec: AppSpec) -> None:
                 return  # the test process is gone
             if kind == "stop":
                 break
-            conn.send(("reply", _serve(server, payload)))
+            reply = _serve(server, payload)
+            try:
+                conn.send(("reply", reply))
+            except Exception as exc:  # pylint: disable=broad-exception-caught
+                # the response did not pickle (nothing was sent): say so instead
+                conn.send(("reply", Reply(None, reply.status, reply.endpoint, RemoteError.of(exc))))
     finally:
         problem = ""
         try:

@@ -1,5 +1,6 @@
 """Each supported test client, replicated: a counter kept in the application's memory is
-seen by the second request with one process and not with two copies; bodies, headers,
+seen by the second request with one process (the plugin's plain rerun) and not with two
+copies; bodies, headers,
 query strings, statuses, cookies, streamed responses, the application's exceptions and
 startup hooks come through the copies unchanged; a test that does not use the
 application is untouched; WebSocket sessions, applications that cannot be rebuilt in
@@ -63,10 +64,8 @@ def test_client_requests_go_to_the_copies(pytester: pytest.Pytester, monkeypatch
     copy_scenario(pytester, scenario.name)
     log = pytester.path / "lifespan.log"
     monkeypatch.setenv("REPLICAS_LOG", str(log))
-    plain = run(pytester, subprocess=scenario.subprocess)
-    assert (plain.count("passed"), plain.count("failed")) == (scenario.tests, 0), plain.text
-    log.unlink(missing_ok=True)
-
+    # Each failure is rerun without copies: a test is listed (in breaks) only if it then
+    # passes; every other test passes replicated.
     replicated = run(pytester, "--stateless-replicas=2", subprocess=scenario.subprocess)
     failed = len(scenario.breaks)
     assert (replicated.count("passed"), replicated.count("failed")) == (

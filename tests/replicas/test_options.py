@@ -23,20 +23,20 @@ def test_without_options_the_plugin_imports_nothing_and_reports_nothing(
 
 def test_a_test_that_does_not_use_the_application_is_untouched(pytester: pytest.Pytester) -> None:
     copy_scenario(pytester, "plain")
-    result = run(pytester, "-s", "--stateless-replicas=2", subprocess=True)
+    result = run(pytester, "--stateless-replicas=2")
     assert result.count("passed") == 2
-    # the clients are patched when a test imports them: nothing was imported here
-    assert re.search(r"frameworks=\[\]", result.text)
     assert result.header() == ("2 copies of each application, round-robin: 0 requests from 0 of "
                                "2 tests, 0 copies started")
     assert "No test passed with one process and failed replicated." in result.summary()
 
 
-def test_frameworks_absent(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_with_frameworks_absent_the_plugin_imports_none(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> None:
     copy_scenario(pytester, "plain")
     monkeypatch.setenv("BLOCK_FRAMEWORKS", "1")
-    result = run(pytester, "--stateless-replicas=2", "--stateless-restart=3", subprocess=True)
+    result = run(pytester, "-s", "--stateless-replicas=2", "--stateless-restart=3", subprocess=True)
     assert result.count("passed") == 2
+    # the clients are patched when the tests import them, never imported by the plugin
+    assert "frameworks=[]" in result.text
     assert result.header().startswith("2 copies of each application, round-robin, a copy "
                                       "restarted after every 3 requests: 0 requests")
 
@@ -111,3 +111,16 @@ def test_seeded_random_routing_is_reproducible(pytester: pytest.Pytester) -> Non
     assert test == "test_flask_counter.py::test_counter_sees_its_previous_write"
     copies = {re.search(r"-> (copy \d)", line)[1] for line in lines if "->" in line}
     assert len(copies) == 2
+
+
+@pytest.mark.slow
+def test_a_copy_that_cannot_start_fails_the_tests_that_need_it(pytester: pytest.Pytester) -> None:
+    """The import error of the copy is in the first test's failure; the pool is then
+    broken, so later requests fail at once instead of starting copies again."""
+    copy_scenario(pytester, "broken")
+    result = run(pytester, "--stateless-replicas=2")
+    assert result.count("failed") == 2
+    assert "RuntimeError: the configuration only the test process has is missing" in result.text
+    assert "copy 0 of broken_app:app failed to start" in result.text
+    assert result.header().endswith("2 copies started")
+    assert set(result.breaks()) == {"test_broken.py::test_first", "test_broken.py::test_second"}

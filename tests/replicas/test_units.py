@@ -16,6 +16,7 @@ from pylint_stateless.replicas.findings import Finding, reaching
 from pylint_stateless.replicas.patching import Patcher
 from pylint_stateless.replicas.report import request_lines
 from pylint_stateless.replicas.session import Options, Replication, RequestRecord
+from pylint_stateless.replicas.wire import RemoteError, ReplicaError
 
 SPEC = AppSpec("asgi", "shop.main", "app")
 
@@ -210,3 +211,26 @@ def test_random_routing_depends_on_the_seed_and_the_test_only() -> None:
     _routes(again, "t::other", 5)
     assert _routes(again, "t::a", 30) == first
     assert _routes(Replication(Options(3, "random", 8)), "t::a", 30) != first
+
+
+class _Unpicklable(Exception):
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.callback = lambda: None
+
+
+def test_an_exception_of_a_copy_is_raised_as_itself_with_its_origin() -> None:
+    try:
+        raise KeyError("cart")
+    except KeyError as exc:
+        remote = RemoteError.of(exc)
+    raised = remote.exception("copy 1 of shop.main:app")
+    assert isinstance(raised, KeyError) and raised.args == ("cart",)
+    assert raised.__notes__[0].startswith("raised in copy 1 of shop.main:app; its traceback there:")
+    assert 'raise KeyError("cart")' in raised.__notes__[0]
+
+
+def test_an_exception_that_does_not_pickle_is_raised_by_name() -> None:
+    raised = RemoteError.of(_Unpicklable("no")).exception("copy 0 of x:app")
+    assert isinstance(raised, ReplicaError)
+    assert str(raised) == f"{__name__}._Unpicklable: no"
