@@ -138,7 +138,7 @@ def watch_constructor(cls: type, patcher: Any) -> None:
     """Record, for each instance of ``cls`` created from now on, the module-level function
     that created it (see :func:`_builder`). ``patcher`` undoes this at the end."""
     original = cls.__dict__.get("__init__")
-    if original is None or getattr(original, "_stateless_watch", False):
+    if original is None or getattr(original, "stateless_watched", False):
         return
 
     def __init__(self: object, *args: object, **kwargs: object) -> None:  # noqa: N807
@@ -148,7 +148,7 @@ def watch_constructor(cls: type, patcher: Any) -> None:
             if built is not None:
                 _BUILT[id(self)] = (reference(self), built)
 
-    __init__._stateless_watch = True  # type: ignore[attr-defined]
+    __init__.stateless_watched = True  # type: ignore[attr-defined]
     __init__.__wrapped__ = original  # type: ignore[attr-defined]
     patcher.replace(cls, "__init__", __init__)
 
@@ -181,10 +181,10 @@ def _builder(app: object, frame: types.FrameType | None) -> _Built | None:
     positional = [local[name] for name in names[:count]]
     keywords = {name: local[name] for name in names[count:count + kwonly]}
     rest = count + kwonly
-    if code.co_flags & inspect.CO_VARARGS:
+    if code.co_flags & inspect.CO_VARARGS:  # pylint: disable=no-member
         positional += list(local[names[rest]])
         rest += 1
-    if code.co_flags & inspect.CO_VARKEYWORDS:
+    if code.co_flags & inspect.CO_VARKEYWORDS:  # pylint: disable=no-member
         keywords.update(local[names[rest]])
     shown = ", ".join([*map(repr, positional), *(f"{k}={v!r}" for k, v in keywords.items())])
     try:

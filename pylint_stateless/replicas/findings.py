@@ -58,7 +58,8 @@ def lint(targets: Sequence[str], cwd: Path) -> tuple[list[Finding], str]:
     command = [sys.executable, "-m", "pylint", "--persistent=n", "--load-plugins=pylint_stateless",
                "--disable=all", "--enable=stateless", "--output-format=json2", *targets]
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(_project_paths() + [env.get("PYTHONPATH", "")]).strip(os.pathsep)
+    paths = [*_project_paths(), env.get("PYTHONPATH", "")]
+    env["PYTHONPATH"] = os.pathsep.join(p for p in paths if p)
     try:
         run = subprocess.run(command, capture_output=True, text=True, cwd=cwd, env=env,
                              timeout=LINT_TIMEOUT, check=False)
@@ -114,7 +115,8 @@ def _served_by(finding: Finding, request: RequestRecord) -> bool:
     if request.endpoint is None:
         return False
     module, _, qualname = request.endpoint.partition(":")
-    return finding.module == module and (finding.obj == qualname or finding.obj.startswith(qualname + "."))
+    return finding.module == module and (
+        finding.obj == qualname or finding.obj.startswith(qualname + "."))
 
 
 def _routed_to(finding: Finding, request: RequestRecord) -> bool:

@@ -38,8 +38,9 @@ def _main_not_inherited() -> Iterator[None]:
     ``spawn`` runs the parent's main script again in the child (as ``__mp_main__``), so
     that functions defined there can be unpickled. A copy's target lives in this package,
     and the main script is pytest's: importing pytest would add about 35 ms to the 230 ms
-    a copy of the example shop takes to start. The start method reads ``sys.modules["__main__"]`` while the
-    process is being started only, so an empty module stands in meanwhile.
+    a copy of the example shop takes to start. The start method reads
+    ``sys.modules["__main__"]`` only while the process is being started, so an empty
+    module stands in meanwhile.
     """
     main = sys.modules.get("__main__")
     sys.modules["__main__"] = types.ModuleType("__main__")

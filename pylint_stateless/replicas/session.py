@@ -185,7 +185,8 @@ class Replication:
 
     def close_unused_pools(self) -> None:
         """Stop the copies of factory-built applications that no test holds any more."""
-        if sum(1 for pool in self.pools.values() if pool.owner is not None) > POOLS_BEFORE_COLLECTING:
+        owned = sum(1 for pool in self.pools.values() if pool.owner is not None)
+        if owned > POOLS_BEFORE_COLLECTING:
             gc.collect()
         for key, pool in list(self.pools.items()):
             if not pool.alive():

@@ -85,4 +85,3 @@ class Reply:
         """Raise the application's exception in the test process, if it raised one."""
         if self.error is not None:
             raise self.error.exception(self.where)
-

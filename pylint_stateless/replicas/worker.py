@@ -93,4 +93,3 @@ def _serve(server: Server, payload: Any) -> Reply:
     error = RemoteError.of(served.error) if served.error is not None else None
     return Reply(served.result, served.status, served.endpoint, error, out.getvalue(),
                  err.getvalue())
-

@@ -104,7 +104,8 @@ class WSGIServer:
         environ["wsgi.errors"] = sys.stderr
         response = WSGIResponse(None, [], [])
 
-        def start_response(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Any:
+        def start_response(status: str, headers: list[tuple[str, str]],
+                           exc_info: Any = None) -> Any:
             if exc_info is not None and response.status is not None:
                 raise exc_info[1].with_traceback(exc_info[2])
             response.status, response.headers = status, list(headers)

@@ -24,7 +24,8 @@ from pylint_stateless.replicas.wire import Served
 STOP_TIMEOUT = 30.0
 
 
-def patch_test_client(module: types.ModuleType, replication: Replication, patcher: Patcher) -> None:
+def patch_test_client(module: types.ModuleType, replication: Replication,
+                      patcher: Patcher) -> None:
     client_class = module.TestClient
     original_request = client_class._request  # pylint: disable=protected-access
     original_ws = client_class._ws_connect  # pylint: disable=protected-access
@@ -33,7 +34,7 @@ def patch_test_client(module: types.ModuleType, replication: Replication, patche
         from yarl import URL  # pylint: disable=import-outside-toplevel
 
         app = self.app
-        pool = replication.pool_for("aiohttp", app, "aiohttp TestClient") if app is not None else None
+        pool = None if app is None else replication.pool_for("aiohttp", app, "aiohttp TestClient")
         url = URL(path)
         if pool is None or url.absolute:
             return await original_request(self, method, path, **kwargs)
@@ -53,7 +54,8 @@ def patch_test_client(module: types.ModuleType, replication: Replication, patche
     patcher.replace(client_class, "_ws_connect", _ws_connect)
 
 
-def watch_application(module: types.ModuleType, _: Replication, patcher: Patcher) -> None:
+def watch_application(module: types.ModuleType, _: Replication,
+                      patcher: Patcher) -> None:
     watch_constructor(module.Application, patcher)
 
 

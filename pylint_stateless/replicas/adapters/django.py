@@ -44,7 +44,8 @@ class DjangoResponse:
     streaming: bool
 
 
-def patch_client_handler(module: types.ModuleType, replication: Replication, patcher: Patcher) -> None:
+def patch_client_handler(module: types.ModuleType, replication: Replication,
+                         patcher: Patcher) -> None:
     handler_class = module.ClientHandler
     original = handler_class.__call__
 

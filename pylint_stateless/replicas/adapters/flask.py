@@ -13,7 +13,8 @@ from pylint_stateless.replicas.session import Replication
 from pylint_stateless.replicas.wsgi import ReplicatedWSGI
 
 
-def patch_test_client(module: types.ModuleType, replication: Replication, patcher: Patcher) -> None:
+def patch_test_client(module: types.ModuleType, replication: Replication,
+                      patcher: Patcher) -> None:
     client = module.Client
     original = client.run_wsgi_app
 
@@ -31,5 +32,6 @@ def patch_test_client(module: types.ModuleType, replication: Replication, patche
     patcher.replace(client, "run_wsgi_app", run_wsgi_app)
 
 
-def watch_application(module: types.ModuleType, _: Replication, patcher: Patcher) -> None:
+def watch_application(module: types.ModuleType, _: Replication,
+                      patcher: Patcher) -> None:
     watch_constructor(module.App, patcher)  # Flask's and Quart's common base

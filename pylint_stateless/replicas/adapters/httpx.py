@@ -11,7 +11,8 @@ from pylint_stateless.replicas.patching import Patcher
 from pylint_stateless.replicas.session import Replication
 
 
-def patch_asgi_transport(module: types.ModuleType, replication: Replication, patcher: Patcher) -> None:
+def patch_asgi_transport(module: types.ModuleType, replication: Replication,
+                         patcher: Patcher) -> None:
     transport = module.ASGITransport
     original = transport.handle_async_request
 

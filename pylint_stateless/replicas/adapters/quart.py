@@ -13,7 +13,8 @@ from pylint_stateless.replicas.patching import Patcher
 from pylint_stateless.replicas.session import Replication
 
 
-def patch_connections(module: types.ModuleType, replication: Replication, patcher: Patcher) -> None:
+def patch_connections(module: types.ModuleType, replication: Replication,
+                      patcher: Patcher) -> None:
     http = module.TestHTTPConnection
     original_http = http.__init__
 

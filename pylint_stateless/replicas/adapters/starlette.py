@@ -13,7 +13,8 @@ from pylint_stateless.replicas.patching import Patcher
 from pylint_stateless.replicas.session import Replication
 
 
-def patch_test_client(module: types.ModuleType, replication: Replication, patcher: Patcher) -> None:
+def patch_test_client(module: types.ModuleType, replication: Replication,
+                      patcher: Patcher) -> None:
     transport = module._TestClientTransport  # pylint: disable=protected-access
     original = transport.handle_request
 
@@ -25,9 +26,11 @@ def patch_test_client(module: types.ModuleType, replication: Replication, patche
     patcher.replace(transport, "handle_request", handle_request)
 
 
-def watch_application(module: types.ModuleType, _: Replication, patcher: Patcher) -> None:
+def watch_application(module: types.ModuleType, _: Replication,
+                      patcher: Patcher) -> None:
     watch_constructor(module.Starlette, patcher)
 
 
-def watch_fastapi(module: types.ModuleType, _: Replication, patcher: Patcher) -> None:
+def watch_fastapi(module: types.ModuleType, _: Replication,
+                  patcher: Patcher) -> None:
     watch_constructor(module.FastAPI, patcher)  # FastAPI.__init__ does not call Starlette's
