@@ -226,8 +226,10 @@ def test_an_exception_of_a_copy_is_raised_as_itself_with_its_origin() -> None:
         remote = RemoteError.of(exc)
     raised = remote.exception("copy 1 of shop.main:app")
     assert isinstance(raised, KeyError) and raised.args == ("cart",)
-    assert raised.__notes__[0].startswith("raised in copy 1 of shop.main:app; its traceback there:")
-    assert 'raise KeyError("cart")' in raised.__notes__[0]
+    if sys.version_info >= (3, 11):  # exception notes
+        assert raised.__notes__[0].startswith(
+            "raised in copy 1 of shop.main:app; its traceback there:")
+        assert 'raise KeyError("cart")' in raised.__notes__[0]
 
 
 def test_an_exception_that_does_not_pickle_is_raised_by_name() -> None:
