@@ -1,8 +1,11 @@
-"""Shared pytest options: pylint's functional-test flags."""
+"""Shared pytest options (pylint's functional-test flags) and plugins."""
 
 from __future__ import annotations
 
 import pytest
+
+# tests/replicas run pytest inside pytest: each scenario is a real run with the options.
+pytest_plugins = ["pytester"]
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

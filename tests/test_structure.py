@@ -10,10 +10,13 @@ import pytest
 from pylint_stateless.frameworks import FRAMEWORKS
 
 PACKAGE = Path(__file__).resolve().parent.parent / "pylint_stateless"
+# The linter's engine: everything but the framework modules, the output formats and the
+# pytest plugin of replicated copies (pylint_stateless/replicas/, whose adapters/ are its
+# framework modules).
 ENGINE = sorted(
     path
     for path in PACKAGE.rglob("*.py")
-    if path.parent.name != "frameworks" and path.parent.name != "reporters"
+    if not {"frameworks", "reporters", "replicas"} & set(path.relative_to(PACKAGE).parts)
 )
 FRAMEWORK_WORDS = frozenset(
     {fw.name for fw in FRAMEWORKS} | {p for fw in FRAMEWORKS for p in fw.packages}

@@ -1,5 +1,7 @@
 """Business logic, with a service object created once for the whole process."""
 
+import secrets
+
 from .state import PRICES, carts
 
 
@@ -20,7 +22,8 @@ class OrderService:
     def place(self, user: str) -> dict:
         """Turn a cart into an order."""
         self.current_user = user
-        order = {"user": user, "total": sum(PRICES[i] for i in carts.get(user, []))}
+        order = {"id": secrets.token_hex(4), "user": user,
+                 "total": sum(PRICES[i] for i in carts.get(user, []))}
         self.orders.append(order)
         return order
 

@@ -142,24 +142,29 @@ class Shapes:
             left = self._value(value.left, depth + 1)
             return left if left.shape is Shape.CONTAINER else OTHER
         if isinstance(value, nodes.Name) and depth < 3:
-            try:
-                _, bindings = value.lookup(value.name)
-            except Exception:  # pylint: disable=broad-exception-caught
-                return OTHER
-            for binding in bindings:
-                if isinstance(binding, nodes.AssignName):
-                    own = _own_instance(binding)
-                    if own is not None:  # ``self``: an instance of its class
-                        return self.of_project_class(own)
-                    inner = astutil.assigned_value(binding)
-                    if inner is not None and inner is not value:
-                        return self._value(inner, depth + 1)
-            return OTHER
+            return self._name(value, depth)
         if isinstance(value, nodes.Await):
             value = value.value
         if not isinstance(value, nodes.Call):
             return OTHER
         return self._call(value)
+
+    def _name(self, value: nodes.Name, depth: int) -> ValueShape:
+        """What a name holds: what it was assigned, or an instance of its class for
+        ``self``."""
+        try:
+            _, bindings = value.lookup(value.name)
+        except Exception:  # pylint: disable=broad-exception-caught
+            return OTHER
+        for binding in bindings:
+            if isinstance(binding, nodes.AssignName):
+                own = _own_instance(binding)
+                if own is not None:  # ``self``: an instance of its class
+                    return self.of_project_class(own)
+                inner = astutil.assigned_value(binding)
+                if inner is not None and inner is not value:
+                    return self._value(inner, depth + 1)
+        return OTHER
 
     def _call(self, call: nodes.Call) -> ValueShape:
         """What a call creates: from the import name of the callee first, inference of
