@@ -25,7 +25,8 @@ What is measured:
 - **precision by state**: the same over the distinct units reported.
 
 A message is tied to its state through the inventory's ``reported_at``; a state to a
-label by its file and last name (or a label's ``match`` list). A message whose state no
+label by a label's ``match`` list of states, else by its file and last name, else by a
+label's ``names`` patterns (a label for a family of attributes set by name). A message whose state no
 label names is *unlabelled*: it must be judged and labelled (with ``"added": "from a
 finding"``) before a figure is final; the report lists them.
 """
@@ -34,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import fnmatch
 import os
 import re
 import subprocess
@@ -206,7 +208,11 @@ def _label_of(finding: Finding, labels: list[dict]) -> dict | None:
     if same_file:  # several of one name in a file: the nearest definition
         return min(same_file, key=lambda e: abs(e["line"] - finding.state_line))
     anywhere = [e for e in labels if e["leaf"] == leaf]
-    return anywhere[0] if len(anywhere) == 1 else None
+    if len(anywhere) == 1:
+        return anywhere[0]
+    # A label for a family of attributes set by name (``config.config_*``): the last resort.
+    return next((e for e in labels if any(fnmatch.fnmatchcase(finding.state, pattern)
+                                           for pattern in e.get("names", ()))), None)
 
 
 def _unit_verdicts(labels: list[dict]) -> dict[str, str]:

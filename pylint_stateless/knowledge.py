@@ -51,7 +51,11 @@ CONTAINER_TYPES: dict[str, str] = {
     "queue.PriorityQueue": "PriorityQueue", "queue.SimpleQueue": "SimpleQueue",
     "asyncio.queues.Queue": "Queue", "asyncio.queues.LifoQueue": "LifoQueue",
     "asyncio.queues.PriorityQueue": "PriorityQueue",
+    # A counter that ``next()`` advances: every process counts on its own.
+    "itertools.count": "itertools.count",
 }
+# Containers whose only change is ``next(container)``.
+ADVANCED_BY_NEXT = frozenset({"itertools.count"})
 # Container types that are caches by construction.
 CACHE_TYPES = frozenset(
     {"cachetools.Cache", "cachetools.TTLCache", "cachetools.LRUCache", "cachetools.LFUCache",

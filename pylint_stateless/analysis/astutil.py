@@ -132,7 +132,7 @@ def import_qname(node: nodes.NodeNG, depth: int = 0) -> str | None:
         return None
     if not bindings or (isinstance(scope, nodes.Module) and scope.name == "builtins"):
         return f"builtins.{node.name}"
-    binding = bindings[-1]
+    binding = defining_binding(bindings)
     if isinstance(binding, nodes.ImportFrom):
         if binding.level:
             return None
@@ -207,6 +207,15 @@ def defining_binding(bindings: list[nodes.NodeNG]) -> nodes.NodeNG:
     """The binding that says what a name is: the last one, except that an optional import
     (``try: from . import x`` / ``except ImportError: x = None``) is the import."""
     last = bindings[-1]
+    if len(bindings) > 1 and isinstance(last, (nodes.Import, nodes.ImportFrom)):
+        # ``try: import queue`` / ``except ImportError: import Queue as queue``: the
+        # import the ``try`` makes is the one that runs; the handler's is a fallback.
+        handler = _enclosing_handler(last)
+        if handler is not None:
+            tried = [b for b in bindings if isinstance(b, (nodes.Import, nodes.ImportFrom))
+                     and _enclosing_handler(b) is None and _in_try_of(b, handler)]
+            if tried:
+                return tried[-1]
     if len(bindings) > 1 and isinstance(last, nodes.AssignName):
         imports = [b for b in bindings if isinstance(b, (nodes.Import, nodes.ImportFrom))]
         if imports and all(
@@ -215,6 +224,16 @@ def defining_binding(bindings: list[nodes.NodeNG]) -> nodes.NodeNG:
         ):
             return imports[-1]
     return last
+
+
+def _enclosing_handler(node: nodes.NodeNG) -> nodes.ExceptHandler | None:
+    parent = node.parent
+    return parent if isinstance(parent, nodes.ExceptHandler) else None
+
+
+def _in_try_of(node: nodes.NodeNG, handler: nodes.ExceptHandler) -> bool:
+    """Whether ``node`` is a statement of the body of the ``try`` that ``handler`` ends."""
+    return node.parent is handler.parent and node in getattr(handler.parent, "body", ())
 
 
 def _assigns_none(binding: nodes.NodeNG) -> bool:

@@ -154,6 +154,21 @@ class Resolver:
             return None
         return self._method(base, name)
 
+    def method_of(self, expr: nodes.NodeNG, name: str, env: Env) -> Callee | None:
+        """The project method ``name`` of what ``expr`` evaluates to, called on it:
+        ``self.lock`` or ``Tracker(key)`` as the context manager of a ``with``."""
+        base = self.resolve(expr, env)
+        if base is None and isinstance(expr, nodes.Call):
+            made = self.callee(expr.func, env)
+            if made is not None and isinstance(made[1], SelfRef) and made[0].name == "__init__":
+                base = made[1]
+            elif isinstance(expr.func, nodes.Name):
+                cls = self.named_callable(expr.func)  # a class without its own ``__init__``
+                base = SelfRef(cls) if isinstance(cls, nodes.ClassDef) else None
+        if isinstance(base, ClassRef):
+            return None  # the class itself, not an instance of it
+        return self._method(base, name)
+
     def _super_method(self, func: nodes.Attribute, env: Env) -> Callee | None:
         """``super().name(...)`` in a method: the next class's method, on the same object."""
         method = func.scope()

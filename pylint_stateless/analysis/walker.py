@@ -39,7 +39,9 @@ from pylint_stateless.analysis.resolver import Resolver
 from pylint_stateless.analysis.session import Session
 from pylint_stateless.analysis.writes import Writes, guarded_call
 
-_STATEMENTS = (nodes.Assign, nodes.AugAssign, nodes.AnnAssign, nodes.Delete, nodes.Call)
+# ``with`` (and ``async with``, its subclass) runs the context manager's enter and exit.
+_STATEMENTS = (nodes.Assign, nodes.AugAssign, nodes.AnnAssign, nodes.Delete, nodes.Call,
+               nodes.With)
 _NESTED = (nodes.FunctionDef, nodes.ClassDef, nodes.Lambda)
 _MEMOISERS = frozenset({"functools.lru_cache", "functools.cache"})
 _MAX_CALLBACKS = 4  # callables followed from one library call
@@ -173,13 +175,15 @@ class Walker:
             for mutation in self._writes.of(node, env, global_names, module):
                 found.add(Hit(mutation, confidence=mutation.confidence))
                 found.modules.add(mutation.state.module)
-            if not isinstance(node, nodes.Call):
+            if not isinstance(node, (nodes.Call, nodes.With)):
                 continue
             if budget <= 0:
                 # Not resolved (that could build other modules): the walk is cut here.
                 found.truncated = True
                 continue
-            for callee, callee_env, confidence, deferred in self._targets(node, env):
+            targets = (self._targets(node, env) if isinstance(node, nodes.Call)
+                       else self._entered(node, env))
+            for callee, callee_env, confidence, deferred in targets:
                 sub = self._summarize(callee, callee_env, budget - 1)
                 found.absorb(sub)
                 if not sub.hits:
@@ -242,6 +246,23 @@ class Walker:
             *((callee, callee_env, confidence, background)
               for callee, callee_env, confidence in self._callees(call, env)),
         ]
+
+    def _entered(self, node: nodes.With, env: Env) -> list[tuple[nodes.FunctionDef, Env,
+                                                                 Confidence, bool]]:
+        """The project methods a ``with`` statement runs on its context managers:
+        ``__enter__`` and ``__exit__`` (``__aenter__`` and ``__aexit__`` for ``async with``)."""
+        names = (("__aenter__", "__aexit__") if isinstance(node, nodes.AsyncWith)
+                 else ("__enter__", "__exit__"))
+        targets = []
+        for manager, _alias in node.items:
+            for name in names:
+                found = self.resolver.method_of(manager, name, env)
+                if found is None:
+                    continue
+                func, first, _is_method = found
+                targets.append((func, self.resolver.flow.bind(func, [], (), env, first),
+                                INFERENCE, False))
+        return targets
 
     def _callees(self, call: nodes.Call, env: Env) -> list[Target]:
         """The project functions a call runs, found from the source (no inference): the

@@ -218,6 +218,16 @@ class _Write:
                          confidence=ref.state.confidence)
             return
         if (
+            isinstance(func, nodes.Name) and func.name == "next" and len(call.args) == 1
+            and astutil.import_qname(func) == "builtins.next"
+        ):
+            ref = self.resolver.resolve(call.args[0], self.env)
+            if (isinstance(ref, StateRef) and not ref.element and not ref.view
+                    and ref.state.qualified_type in knowledge.ADVANCED_BY_NEXT):
+                self.add(ref.state, Op.METHOD, call, call.statement(), None,
+                         confidence=ref.state.confidence)
+            return
+        if (
             isinstance(func, nodes.Name)
             and func.name in {"setattr", "delattr"}
             and len(call.args) >= 2
@@ -317,8 +327,7 @@ def guarded_call(call: nodes.NodeNG, name: str) -> bool:
     child = call
     while node is not None and not isinstance(node, (nodes.FunctionDef, nodes.Module)):
         if isinstance(node, nodes.If) and child in node.body:
-            if any(astutil.last_name(n) == name
-                   for n in node.test.nodes_of_class((nodes.Name, nodes.Attribute))):
+            if any(astutil.last_name(n) == name for n in _tested_unset(node.test)):
                 return True
             if _sets_a_tested_flag(node):
                 return True
@@ -356,20 +365,59 @@ def _tests_key(test: nodes.NodeNG, text: str) -> bool:
     """``"key" not in store`` or ``store.get("key") is None`` for ``store['key']``."""
     for compare in test.nodes_of_class(nodes.Compare):
         for operator, right in compare.ops:
-            if operator in {"not in", "in"} and (
+            if operator == "not in" and (
                 f"{astutil.text(right)}[{astutil.text(compare.left)}]" == text
             ):
                 return True
-    for call in test.nodes_of_class(nodes.Call):
-        if isinstance(call.func, nodes.Attribute) and call.func.attrname == "get" and call.args:
+    for call in _tested_unset(test):
+        if (isinstance(call, nodes.Call) and isinstance(call.func, nodes.Attribute)
+                and call.func.attrname == "get" and call.args):
             if f"{astutil.text(call.func.expr)}[{astutil.text(call.args[0])}]" == text:
                 return True
     return False
 
 
+_UNSET_VALUES = (None, False, 0, "")
+
+
+def _tested_unset(test: nodes.NodeNG) -> list[nodes.NodeNG]:
+    """The expressions ``test`` is true for when they are unset: ``x`` in ``not x``, ``x is
+    None``, ``x == 0``, ``not store.get(key)``. Not ``x`` in ``if x:``, ``x is not None``:
+    a block that runs when the value is set changes it, it does not set it up."""
+    found: list[nodes.NodeNG] = []
+    for node in test.nodes_of_class((nodes.UnaryOp, nodes.Compare)):
+        if isinstance(node, nodes.UnaryOp):
+            if node.op == "not":
+                operand = node.operand
+                # ``not (a and b)``: true when either is unset
+                found.extend(operand.values if isinstance(operand, nodes.BoolOp)
+                             and operand.op == "and" else (operand,))
+            continue
+        if len(node.ops) != 1:
+            continue
+        operator, right = node.ops[0]
+        if operator not in {"is", "=="}:
+            continue
+        if _is_unset_value(right):
+            found.append(node.left)
+        elif _is_unset_value(node.left):
+            found.append(right)
+    # ``len(x) == 0``: x
+    return [n.args[0] if isinstance(n, nodes.Call) and astutil.last_name(n.func) == "len"
+            and len(n.args) == 1 else n for n in found]
+
+
+def _is_unset_value(node: nodes.NodeNG) -> bool:
+    if isinstance(node, nodes.Const):
+        return node.value in _UNSET_VALUES
+    return isinstance(node, (nodes.Dict, nodes.List, nodes.Tuple, nodes.Set)) and not (
+        node.items if isinstance(node, nodes.Dict) else node.elts)
+
+
 def _sets_a_tested_flag(guard: nodes.If) -> bool:
-    """``if not _ready: ...; _ready = True``: the block sets a name its test reads."""
-    tested = {astutil.text(n) for n in guard.test.nodes_of_class((nodes.Name, nodes.Attribute))}
+    """``if not _ready: ...; _ready = True``: the block sets a name its test finds unset."""
+    tested = {astutil.text(n) for n in _tested_unset(guard.test)
+              if isinstance(n, (nodes.Name, nodes.Attribute))}
     for statement in guard.body:
         for assigned in statement.nodes_of_class((nodes.AssignName, nodes.AssignAttr)):
             text = (assigned.name if isinstance(assigned, nodes.AssignName)
@@ -391,9 +439,8 @@ def _from_parameters(value: nodes.NodeNG | None, frame: nodes.NodeNG) -> bool:
 
 
 def _mentions(test: nodes.NodeNG, text: str) -> bool:
+    """Whether ``test`` is true when ``text`` (a name, an attribute) is unset."""
     if text == "...":
         return False
-    for sub in test.nodes_of_class((nodes.Name, nodes.Attribute)):
-        if astutil.text(sub) == text:
-            return True
-    return False
+    return any(isinstance(sub, (nodes.Name, nodes.Attribute)) and astutil.text(sub) == text
+               for sub in _tested_unset(test))

@@ -15,6 +15,13 @@ _registry = {}
 _profiles = None
 store = {}
 seen = {}
+_paths = {"binary": ""}
+_flags = None
+_loaded = []
+
+
+class Settings:
+    binary_dir = ""
 
 
 def fetch_profiles_from_db():
@@ -59,3 +66,17 @@ def profiles():
     if _profiles is None:
         _profiles = fetch_profiles_from_db()  # [startup-state-never-refreshed]
     return _profiles
+
+
+@app.post("/settings")
+def save_settings():
+    global _flags
+    if Settings.binary_dir:  # set: the block changes it, it does not set it up
+        Settings.binary_dir = Settings.binary_dir.rstrip("/")  # [request-mutates-class-state]
+    if _flags is not None:
+        _flags = request.args.get("flags")  # [request-rebinds-global]
+    if "binary" in _paths:
+        _paths["binary"] = request.args.get("binary")  # [request-mutates-module-state]
+    if len(_loaded) == 0:
+        _loaded.extend(json.loads("[]"))  # empty: filled once
+    return {}
