@@ -82,7 +82,7 @@ class Flow:
         resolver = self._resolver
         found = resolver.callee(call.func, env, depth + 1)
         if found is None:
-            return None
+            return self._decorator_instance(call, env, depth)
         func, first, _is_method = found
         if func.name == "__init__":
             return None  # a new object, made for this call
@@ -194,6 +194,27 @@ class Flow:
                    for d in ref.cls.decorators.nodes):
             return None
         return StateRef(self._resolver.states.shared_instance(ref.cls, f"{ref.cls.name} singleton"))
+
+    def _decorator_instance(self, call: nodes.Call, env: Env, depth: int) -> Ref | None:
+        """``BotManager.instance()`` for a class decorated with a project class
+        (``@Singleton``) whose method returns the object it made by calling the decorated
+        class: one instance for the process."""
+        func = call.func
+        if not isinstance(func, nodes.Attribute):
+            return None
+        ref = self._resolver.resolve(func.expr, env, depth + 1)
+        if not isinstance(ref, ClassRef) or ref.cls.decorators is None:
+            return None
+        for decorator in ref.cls.decorators.nodes:
+            made = (self._resolver.named_callable(decorator)
+                    if isinstance(decorator, nodes.Name) else None)
+            if not isinstance(made, nodes.ClassDef):
+                continue
+            method = self._resolver.project.find_method(made, func.attrname)
+            if method is not None and _returns_what_it_made(made, method):
+                label = f"{ref.cls.name} singleton"
+                return StateRef(self._resolver.states.shared_instance(ref.cls, label))
+        return None
 
     def parameter_class(self, value: nodes.NodeNG) -> nodes.ClassDef | None:
         """The project class a name's parameter is annotated with (``def __init__(self,
@@ -414,6 +435,33 @@ def _public_methods(mro: list[nodes.ClassDef]) -> list[nodes.FunctionDef]:
                 seen.add(node.name)
                 methods.append(node)
     return methods[:_MAX_DISPATCH]
+
+
+def _returns_what_it_made(decorator: nodes.ClassDef, method: nodes.FunctionDef) -> bool:
+    """Whether ``method`` of a class decorator returns an attribute of ``self`` that the
+    decorator sets to the result of a call of what it keeps (the decorated class)."""
+    returned = {value.attrname for value in _returned_values(method)
+                if isinstance(value, nodes.Attribute) and isinstance(value.expr, nodes.Name)
+                and value.expr.name == "self"}
+    init = decorator.locals.get("__init__", [None])[0]
+    if not isinstance(init, nodes.FunctionDef) or len(init.args.args) < 2:
+        return False
+    decorated = init.args.args[1].name  # ``def __init__(self, decorated)``
+    kept = {attr for attr, assigned in decorator.instance_attrs.items()
+            if any(isinstance(value := astutil.assigned_value(a), nodes.Name)
+                   and value.name == decorated for a in assigned)}
+    for attr in returned:
+        for assigned in decorator.instance_attrs.get(attr, ()):
+            value = astutil.assigned_value(assigned)
+            if not isinstance(value, nodes.Call):
+                continue
+            made = value.func
+            if (isinstance(made, nodes.Name) and made.name == decorated) or (
+                isinstance(made, nodes.Attribute) and isinstance(made.expr, nodes.Name)
+                and made.expr.name == "self" and made.attrname in kept
+            ):
+                return True
+    return False
 
 
 def _returned_values(func: nodes.FunctionDef) -> list[nodes.NodeNG]:

@@ -370,7 +370,7 @@ class Resolver:
             state = self.states.class_attr(base.cls, attr)
             return StateRef(state) if state is not None else None
         if isinstance(base, SelfRef):
-            return self.self_attribute(base.cls, attr) or self.flow.property_value(
+            return self.self_attribute(base.cls, attr, depth) or self.flow.property_value(
                 base.cls, attr, base, depth)
         return self._state_attribute(base, attr, depth)
 
@@ -389,7 +389,7 @@ class Resolver:
         if state.shape is Shape.NAMESPACE:
             return StateRef(self.app.member(state, attr))
         if state.shape is Shape.INSTANCE and state.cls is not None:
-            cls_ref = self.self_attribute(state.cls, attr)
+            cls_ref = self.self_attribute(state.cls, attr, depth)
             if cls_ref is not None:
                 return cls_ref
             if self.project.find_method(state.cls, attr) is not None:
@@ -398,16 +398,36 @@ class Resolver:
             return StateRef(attr_state) if attr_state is not None else None
         return None  # a container's method (handled by the caller), or not state
 
-    def self_attribute(self, cls: nodes.ClassDef, attr: str) -> Ref | None:
-        """``self.attr`` read through an instance: a class attribute unless shadowed, or
-        what a handler's setup method stored from the arguments of its route."""
+    def self_attribute(self, cls: nodes.ClassDef, attr: str, depth: int = 0) -> Ref | None:
+        """``self.attr`` read through an instance: a class attribute unless shadowed, what a
+        handler's setup method stored from the arguments of its route, or the piece of
+        state every assignment of the attribute stores."""
         decls = self.project.instance_attr_decls(cls, attr)
         if decls:
-            return self._handed_to_handler(cls, decls)
+            return self._handed_to_handler(cls, decls) or self._alias_of_shared(decls, depth)
         state = self.states.class_attr(cls, attr)
-        if state is None or state.shape is not Shape.CONTAINER:
+        if state is None:
             return None
-        return StateRef(state)
+        if state.shape is Shape.CONTAINER:
+            return StateRef(state)
+        # ``bot_manager = BotManager.instance()`` in the class body
+        return self._alias_of_shared([d for d in cls.locals.get(attr, ())
+                                      if isinstance(d, nodes.AssignName)], depth)
+
+    def _alias_of_shared(self, decls: list[nodes.AssignAttr] | list[nodes.AssignName],
+                         depth: int) -> Ref | None:
+        """An attribute every assignment of which stores the same piece of state (``self.cache
+        = CACHE``, ``self.manager = Manager.instance()``): another name for it."""
+        found: StateRef | None = None
+        for decl in decls:
+            value = astutil.assigned_value(decl)
+            if value is None:
+                return None
+            ref = self.resolve(value, Env(), depth + 1)
+            if not isinstance(ref, StateRef) or ref.view or (found is not None and ref != found):
+                return None
+            found = ref
+        return found
 
     def _handed_to_handler(
         self, cls: nodes.ClassDef, decls: list[nodes.AssignAttr]
