@@ -83,6 +83,7 @@ class Resolver:
         self.states = States(self)
         self.app = Application(self, self.taint)
         self.flow = Flow(self)
+        self._handler_classes: dict[nodes.ClassDef, bool] = {}
 
     def close(self) -> None:
         """Drop the parts, which refer back to the resolver: freed without a collection."""
@@ -347,13 +348,15 @@ class Resolver:
         self, expr: nodes.Attribute, env: Env, depth: int
     ) -> Ref | None:
         attr = expr.attrname
-        if attr in self.knowledge.app_objects and _REQUEST_LIKE.match(astutil.text(expr.expr)):
-            return StateRef(self.app.root(astutil.text(expr)))
         holder = self.knowledge.handler_namespaces.get(attr)
-        if holder is not None and _REQUEST_LIKE.match(astutil.text(expr.expr)):
-            # ``self.settings``: the same namespace as ``self.application.settings``
-            root = self.app.root(f"{astutil.text(expr.expr)}.{holder}")
-            return StateRef(self.app.member(root, attr, namespace=True))
+        if attr in self.knowledge.app_objects or holder is not None:
+            owner = self._request_like(expr.expr, env, depth)
+            if owner is not None and holder is None:
+                return StateRef(self.app.root(f"{owner}.{attr}"))
+            if owner is not None:
+                # ``self.settings``: the same namespace as ``self.application.settings``
+                root = self.app.root(f"{owner}.{holder}")
+                return StateRef(self.app.member(root, attr, namespace=True))
         if attr in _PROCESS_GLOBAL_ATTRS:
             qname = astutil.import_qname(expr)
             if qname in tables.PROCESS_GLOBALS:
@@ -373,6 +376,29 @@ class Resolver:
             return self.self_attribute(base.cls, attr, depth) or self.flow.property_value(
                 base.cls, attr, base, depth)
         return self._state_attribute(base, attr, depth)
+
+    def _request_like(self, expr: nodes.NodeNG, env: Env, depth: int) -> str | None:
+        """How ``expr`` names the request or its handler (``request``, ``self``), when it
+        does: by its name, or because it is a handler passed on (``update(self)`` then
+        ``app.settings`` in the callee)."""
+        text = astutil.text(expr)
+        if _REQUEST_LIKE.match(text):
+            return text
+        if isinstance(expr, nodes.Name) and depth <= _MAX_ALIAS_DEPTH:
+            base = self.resolve(expr, env, depth + 1)
+            if isinstance(base, SelfRef) and self._is_handler_class(base.cls):
+                return "self"
+        return None
+
+    def _is_handler_class(self, cls: nodes.ClassDef) -> bool:
+        """Whether ``cls`` derives from a framework's request-handler class."""
+        known = self._handler_classes.get(cls)
+        if known is None:
+            bases = self.knowledge.entry_bases
+            known = any(astutil.import_qname(base) in bases
+                        for klass in self.project.mro(cls) for base in klass.bases)
+            self._handler_classes[cls] = known
+        return known
 
     def _state_attribute(self, base: StateRef, attr: str, depth: int) -> Ref | None:
         """``base.attr`` where ``base`` is (in) a piece of state."""
@@ -495,6 +521,12 @@ class Resolver:
             func.attrname in tables.ELEMENT_METHODS or func.attrname in tables.VIEW_METHODS
         ):
             base = self.resolve(func.expr, env, depth + 1)
+            if func.attrname in {"get", "setdefault"} and expr.args and (
+                    astutil.const_str(expr.args[0]) is not None):
+                # ``settings.get("cookie_options", {})``: the entry, as ``settings[...]``
+                member = self.app.keyed_member(base, expr.args[0])
+                if member is not None:
+                    return StateRef(member)
             if isinstance(base, StateRef) and (
                 base.element or base.state.shape is Shape.CONTAINER
             ):

@@ -22,6 +22,29 @@ class BanHandler(tornado.web.RequestHandler):
         self.write(str(limit))
 
 
+class Scoreboard:
+    @classmethod
+    def update(cls, handler, team):
+        handler.settings["history"][team] = 1  # [request-mutates-shared-instance]
+        options = handler.settings.get("cookie_options", {})
+        options.setdefault("path", team)  # [request-mutates-shared-instance]
+
+    @staticmethod
+    def render(page, team):
+        page.settings[team] = 1  # look-alike: a plain object, not a handler
+
+
+class Page:
+    def __init__(self):
+        self.settings = {}
+
+
+class ScoreHandler(tornado.web.RequestHandler):
+    def get(self, team):
+        Scoreboard.update(self, team)
+        Scoreboard.render(Page(), team)
+
+
 class WorkerHandler(tornado.web.RequestHandler):
     def initialize(self, registry, label):
         self._registry = registry
@@ -35,8 +58,8 @@ class WorkerHandler(tornado.web.RequestHandler):
 def make_app(registry):
     return tornado.web.Application(
         [(r"/workers/(.*)", WorkerHandler, {"registry": registry, "label": "w"}),
-         (r"/ban", BanHandler)],
-        blacklisted_ips=[], failed={}, limit=5,
+         (r"/ban", BanHandler), (r"/score/(.*)", ScoreHandler)],
+        blacklisted_ips=[], failed={}, limit=5, history={},
     )
 
 
