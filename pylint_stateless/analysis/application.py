@@ -137,8 +137,55 @@ class Application:
                         member = self._set_up_member(target, linted=module is current)
                         if member is not None:
                             found.setdefault(member, []).append(assign.value)
+                for member, value in self._helper_setup(module):
+                    found.setdefault(member, []).append(value)
             self._setup = found
         return self._setup
+
+    def _helper_setup(self, module: nodes.Module) -> list[tuple[str, nodes.NodeNG]]:
+        """``init_events(app)`` in a setup module, where the project function sets
+        ``app.events_manager = EventManager()`` on its parameter: what it sets up."""
+        found = []
+        resolver = self._resolver
+        for call in module.nodes_of_class(nodes.Call):
+            positions = [i for i, arg in enumerate(call.args)
+                         if isinstance(arg, nodes.Name) and self._made_app(arg)]
+            if not positions:
+                continue
+            func = (resolver.named_callable(call.func) if isinstance(call.func, nodes.Name)
+                    else None)
+            if not isinstance(func, nodes.FunctionDef) or isinstance(func.parent, nodes.ClassDef):
+                continue  # a function's name, not a class or a method
+            params = [*func.args.posonlyargs, *func.args.args]
+            names = {params[i].name for i in positions if i < len(params)}
+            for assign in func.nodes_of_class(nodes.Assign):
+                if assign.scope() is not func:
+                    continue
+                for target in assign.targets:
+                    if (isinstance(target, nodes.AssignAttr) and isinstance(target.expr, nodes.Name)
+                            and target.expr.name in names):
+                        found.append((str(target.attrname), assign.value))
+        return found
+
+    def _made_app(self, name: nodes.Name) -> bool:
+        """A name assigned an application made by calling its class (``app = Flask(...)``),
+        told from the source alone: no shape of another value is computed while the
+        application's setup is being read."""
+        resolver = self._resolver
+        _scope, bindings = resolver.names.lookup(name)
+        for binding in bindings:
+            value = (astutil.assigned_value(binding) if isinstance(binding, nodes.AssignName)
+                     else None)
+            if not isinstance(value, nodes.Call):
+                continue
+            if astutil.import_qname(value.func) in resolver.knowledge.app_classes:
+                return True
+            made = (resolver.named_callable(value.func) if isinstance(value.func, nodes.Name)
+                    else None)
+            if isinstance(made, nodes.ClassDef) and (
+                    resolver.shapes.of_project_class(made).shape is Shape.APP):
+                return True
+        return False
 
     def _set_up_member(self, target: nodes.NodeNG, linted: bool) -> str | None:
         """The member of the application that an assignment target sets up, if any."""

@@ -13,11 +13,36 @@ class EventBus:
         self.clients.append(client)  # [request-mutates-shared-instance]
 
 
+class Tracker:
+    def __init__(self):
+        self.seen = {}
+
+    def mark(self, key):
+        self.seen[key] = 1  # [request-mutates-shared-instance]
+
+
+class Options:
+    tracker = None
+
+
+def init_tracking(app, options):
+    """A set-up helper: what it sets on the application it is given is set up."""
+    app.tracker = Tracker()
+    options.audit = Tracker()  # not the application
+
+
 def create_app():
     app = Flask(__name__)
     app.events = EventBus()
     app.title = "shop"
+    init_tracking(app, Options())
     return app
+
+
+def track():
+    current_app.tracker.mark("visit")
+    current_app.audit.mark("visit")  # look-alike: not set on the application
+    return "ok"
 
 
 def subscribe():
@@ -40,3 +65,4 @@ class HitsHandler(tornado.web.RequestHandler):
 
 flask_app = create_app()
 flask_app.add_url_rule("/subscribe", view_func=subscribe)
+flask_app.add_url_rule("/track", view_func=track)
