@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pylint_stateless.frameworks import (
     aiohttp,
+    blacksheep,
     bottle,
     channels,
     django,
@@ -42,6 +43,7 @@ FRAMEWORKS: tuple[Framework, ...] = (
     tornado.FRAMEWORK,
     sanic.FRAMEWORK,
     litestar.FRAMEWORK,
+    blacksheep.FRAMEWORK,
     falcon.FRAMEWORK,
     bottle.FRAMEWORK,
     pyramid.FRAMEWORK,
