@@ -184,7 +184,9 @@ def _method_role(
 
 def _label(framework: Framework, role: Role, name: str, call: nodes.Call | None) -> str:
     if framework.event_label is not None:
-        return framework.event_label(call)
+        label = framework.event_label(call)
+        if label:
+            return label
     if role in _NEEDS_PATH and call is not None:
         return route_label(name, call)
     return role_label(role, name)

@@ -170,7 +170,8 @@ class Framework:  # pylint: disable=too-many-instance-attributes
     # declared by a ``decorator_functions`` hook, are not entry points.
     quiet_signals: frozenset[str] = frozenset()
     # Hooks: an entry point by convention (a function, a class), and the label of an
-    # event handler registered by ``decorator_methods``.
+    # event handler registered by ``decorator_methods`` ("" for the usual label: a
+    # framework whose routes and events share a receiver labels only the events).
     function_convention: FunctionConvention | None = None
     class_convention: ClassConvention | None = None
     event_label: EventLabel | None = None
