@@ -48,6 +48,8 @@ class Decorators:
         if name is None or name not in tables.decorator_names:
             return None
         import_name = astutil.import_qname(target)
+        if import_name is None and isinstance(target, nodes.Name):
+            target = _method_alias(target) or target  # ``get = app.router.get``
         if import_name in tables.extra_decorators:
             return Role.ROUTE, route_label(name, call), confidence_of(import_name)
         role = self._function(import_name, name, call, confidence_of(import_name))
@@ -160,6 +162,22 @@ class Decorators:
             if events and first in events:
                 return Role.STARTUP, "", INFERENCE_FAILURE
         return None
+
+
+def _method_alias(name: nodes.Name) -> nodes.Attribute | None:
+    """``app.router.get`` for ``get`` bound by ``get = app.router.get`` at the top of the
+    module: a decorator method used under its own name."""
+    try:
+        scope, bindings = name.lookup(name.name)
+    except Exception:  # pylint: disable=broad-exception-caught
+        return None
+    if not isinstance(scope, nodes.Module) or len(bindings) != 1:
+        return None
+    value = (astutil.assigned_value(bindings[0])
+             if isinstance(bindings[0], nodes.AssignName) else None)
+    if isinstance(value, nodes.Attribute) and value.attrname == name.name:
+        return value
+    return None
 
 
 def _method_role(

@@ -5,20 +5,35 @@ middleware, start-up events.
 ``@get("/")`` (the default router's methods, also those of ``blacksheep.server.controllers``
 that controllers use). A controller is registered as a transient service of the
 application: a new instance is built for every request, so its ``self`` is private to the
-request (its class attributes are not). Middleware (``app.middlewares.append``) and the
-application are shared by every request.
+request (its class attributes are not). Middleware (``app.middlewares.append``), the
+authentication handlers and authorization requirements (Guardpost's), and the application
+are shared by every request.
 """
 
 from __future__ import annotations
 
-from pylint_stateless.frameworks.base import HTTP_VERBS, Framework, Registration, Role
+from pylint_stateless.frameworks.base import (
+    HTTP_VERBS,
+    EntryClass,
+    Framework,
+    Lifetime,
+    Registration,
+    Role,
+)
 
 _VERBS = (*HTTP_VERBS, "connect")
 _ROUTING_MODULES = ("blacksheep", "blacksheep.server.routing", "blacksheep.server.controllers")
 
+# Guardpost, BlackSheep's authentication and authorization: ``app.use_authentication()
+# .add(Handler())`` and ``Policy("name", Requirement())`` keep one instance for the process.
+_AUTHENTICATION = EntryClass(Role.HOOK, Lifetime.SHARED, frozenset({"authenticate"}),
+                             label="authentication")
+_REQUIREMENT = EntryClass(Role.HOOK, Lifetime.SHARED, frozenset({"handle"}),
+                          label="authorization requirement")
+
 FRAMEWORK = Framework(
     name="blacksheep",
-    packages=frozenset({"blacksheep"}),
+    packages=frozenset({"blacksheep", "guardpost"}),
     app_classes=frozenset(
         {
             "blacksheep.Application",
@@ -51,6 +66,12 @@ FRAMEWORK = Framework(
         **{f"{module}.{verb}": Role.ROUTE for module in _ROUTING_MODULES
            for verb in (*_VERBS, "route")},
         **{f"{module}.ws": Role.WEBSOCKET for module in _ROUTING_MODULES},
+    },
+    entry_classes={
+        **dict.fromkeys(("guardpost.AuthenticationHandler",
+                         "guardpost.authentication.AuthenticationHandler"), _AUTHENTICATION),
+        **dict.fromkeys(("guardpost.Requirement", "guardpost.authorization.Requirement"),
+                        _REQUIREMENT),
     },
     # ``app.middlewares.append(middleware)``: a function, or an instance whose ``__call__``
     # serves every request.

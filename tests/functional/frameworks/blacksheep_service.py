@@ -3,18 +3,27 @@ built per request, middleware and the application serve every request."""
 # pylint: disable=missing-function-docstring,missing-class-docstring,too-few-public-methods
 from blacksheep import Application, Request, WebSocket, get, json, ws
 from blacksheep.server.controllers import Controller, post
+from guardpost import AuthenticationHandler, Identity
 
 app = Application()
 likes = {}
 sockets = []
 visits = []
 reviews = []
+unliked = []
+delete = app.router.delete  # the router's method under its own name
 
 
 @app.router.get("/likes/{post_id}")  # the router's class is compiled: known by its shape
 async def like(post_id: int):
     likes[post_id] = likes.get(post_id, 0) + 1  # [request-mutates-module-state]
     return json(likes)
+
+
+@delete("/likes/{post_id}")
+async def unlike(post_id: int):
+    unliked.append(post_id)  # [request-mutates-module-state]
+    return json({})
 
 
 @get("/visits")
@@ -49,9 +58,20 @@ class Timer:
         return await handler(request)
 
 
+class TokenHandler(AuthenticationHandler):
+    def __init__(self):
+        self.seen = 0  # set up once: fine
+
+    async def authenticate(self, context):
+        self.seen += 1  # [request-mutates-shared-instance]
+        context.identity = Identity({}, "token")  # the request's own: fine
+        return context.identity
+
+
 @app.on_start
 async def startup(application: Application):
     likes.clear()  # start-up: fine
 
 
 app.middlewares.append(Timer())
+app.use_authentication().add(TokenHandler())
