@@ -86,9 +86,12 @@ FRAMEWORK = Framework(
             "robyn.Robyn",
             "robyn.SubRouter",
             "robyn.BaseRobyn",
-            # the WebSocket object of Robyn before 0.70: ``WebSocket(app, "/ws")``
+            # the WebSocket object of Robyn before 0.70: ``WebSocket(app, "/ws")``, first
+            # named ``WS``
             "robyn.WebSocket",
             "robyn.ws.WebSocket",
+            "robyn.WS",
+            "robyn.ws.WS",
         }
     ),
     decorator_methods={
