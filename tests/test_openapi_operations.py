@@ -146,6 +146,31 @@ def test_operation_ids_as_the_resolver_makes_them(
     assert [h.name for h in connexion._operations(call)] == names
 
 
+def test_a_document_built_by_the_module_in_a_folder_above(tmp_path: Path) -> None:
+    """The path spelled through names and calls (``parser.specification``, a constant
+    joined with a folder), and the document found above the application's package, where
+    a relative ``specification_dir`` starts when the application runs from the root."""
+    (tmp_path / "swagger").mkdir()
+    (tmp_path / "swagger" / "openapi.json").write_text(
+        json.dumps({"paths": {"/hosts": {"get": {"operationId": "api.host.get_host_list"}}}}),
+        encoding="utf-8",
+    )
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "__init__.py").write_text("", encoding="utf-8")
+    call = _add_api(
+        "import connexion\nfrom os.path import join\n"
+        "SPECIFICATION_FILE = join('./swagger/', 'openapi.json')\n"
+        "def create_app():\n"
+        "    app = connexion.FlaskApp('inventory', specification_dir='./swagger/')\n"
+        "    parser = TranslatingParser(SPECIFICATION_FILE)\n"
+        "    app.add_api(parser.specification, resolver=RestyResolver('api'))\n",
+        tmp_path / "app" / "__init__.py",
+    )
+    assert [(h.name, h.label) for h in connexion._operations(call)] == [
+        ("api.host.get_host_list", "GET /hosts")
+    ]
+
+
 def test_no_document_no_operations(tmp_path: Path) -> None:
     call = _add_api("import connexion\napp = connexion.App(__name__)\n"
                     "app.add_api('missing.yaml')\napp.add_api(SPEC)\n", tmp_path / "app.py")

@@ -96,22 +96,32 @@ def _is_variable(component: str) -> bool:
 
 def _read_spec(call: nodes.Call) -> dict[str, Any] | None:
     """The OpenAPI document ``add_api`` names, read from the application's
-    ``specification_dir`` (relative to the module that creates the application), else
-    from beside the module that calls ``add_api``."""
+    ``specification_dir`` or beside the module that calls ``add_api``, or in a folder
+    above it up to the project's root (where a relative ``specification_dir`` usually
+    starts: the application's package, or the working directory)."""
     module_file = call.root().file
-    argument = _argument(call, 0, "specification")
-    relative = _path_text(argument)
-    if not module_file or not relative or relative.startswith(("http://", "https://")):
+    relative = _path_text(_argument(call, 0, "specification"), document=True)
+    if not module_file or not relative or "://" in relative:
         return None
-    base = os.path.dirname(os.path.abspath(module_file))
     spec_dir = _path_text(_argument(_constructor(call), None, "specification_dir"))
-    candidates = [os.path.join(base, spec_dir, relative)] if spec_dir else []
-    candidates.append(os.path.join(base, relative))
-    for candidate in candidates:
-        spec = _load(os.path.normpath(candidate))
-        if spec is not None:
-            return spec
+    for base in _bases(os.path.dirname(os.path.abspath(module_file))):
+        for candidate in ((os.path.join(base, spec_dir, relative),) if spec_dir else ()) + (
+            os.path.join(base, relative),
+        ):
+            spec = _load(os.path.normpath(candidate))
+            if spec is not None:
+                return spec
     return None
+
+
+def _bases(directory: str) -> Iterator[str]:
+    """The module's folder, then the packages above it, then the folder holding the
+    top-level package."""
+    for _ in range(8):
+        yield directory
+        if not os.path.exists(os.path.join(directory, "__init__.py")):
+            return
+        directory = os.path.dirname(directory)
 
 
 def _argument(call: nodes.Call | None, position: int | None, keyword: str) -> nodes.NodeNG | None:
@@ -125,17 +135,39 @@ def _argument(call: nodes.Call | None, position: int | None, keyword: str) -> no
     return None
 
 
-def _path_text(node: nodes.NodeNG | None) -> str:
-    """``"openapi.yaml"``, ``Path("spec") / "openapi.yaml"`` or a name bound to one in the
-    module: the path its string literals spell ("" if none)."""
-    if isinstance(node, nodes.Name):
-        node = _assigned(node)
-    if node is None:
-        return ""
-    if isinstance(node, nodes.Const):
-        return node.value if isinstance(node.value, str) else ""
-    parts = [c.value for c in node.nodes_of_class(nodes.Const) if isinstance(c.value, str)]
+def _path_text(node: nodes.NodeNG | None, document: bool = False) -> str:
+    """The path an expression spells with its string literals, through the names and
+    calls that build it in the module: ``"openapi.yaml"``, ``Path(__file__).parent /
+    "spec"``, ``os.path.join(SPEC_DIR, "openapi.json")``, ``yaml.safe_load(open(SPEC))``.
+    For a ``document``, the parts up to the first that names a JSON or YAML file ("" if
+    none does)."""
+    parts = _string_parts(node, 0)
+    if document:
+        last = next((i for i, p in enumerate(parts) if p.endswith(_SPEC_SUFFIXES)), None)
+        if last is None:
+            return ""
+        parts = parts[:last + 1]
     return os.path.join(*parts) if parts else ""
+
+
+def _string_parts(node: nodes.NodeNG | None, depth: int) -> list[str]:
+    if node is None or depth > 6:
+        return []
+    if isinstance(node, nodes.Const):
+        return [node.value] if isinstance(node.value, str) else []
+    if isinstance(node, nodes.Name):
+        return _string_parts(_assigned(node), depth + 1)
+    if isinstance(node, nodes.Attribute):  # ``Path(...).parent``, ``parser.specification``
+        return _string_parts(node.expr, depth + 1)
+    if isinstance(node, nodes.BinOp):
+        return _string_parts(node.left, depth + 1) + _string_parts(node.right, depth + 1)
+    if isinstance(node, nodes.Call):
+        func = node.func
+        parts = _string_parts(func, depth + 1) if isinstance(func, nodes.Attribute) else []
+        for arg in node.args:
+            parts += _string_parts(arg, depth + 1)
+        return parts
+    return []
 
 
 def _assigned(name: nodes.Name) -> nodes.NodeNG | None:
