@@ -289,6 +289,8 @@ class Knowledge:  # pylint: disable=too-many-instance-attributes
     # entry points (the enabled frameworks)
     decorator_names: frozenset[str] = field(init=False)
     registration_names: frozenset[str] = field(init=False)
+    # those that name their callables in data (all their arguments may be literals)
+    named_registration_names: frozenset[str] = field(init=False)
     registration_patterns: tuple[tuple[re.Pattern[str], Registration], ...] = field(init=False)
     entry_bases: dict[str, EntryClass] = field(init=False)
     hook_lists: dict[str, Role] = field(init=False)
@@ -332,6 +334,15 @@ class Knowledge:  # pylint: disable=too-many-instance-attributes
                 *(qname.rsplit(".", 1)[-1] for qname in fw.app_classes),
             )
         ) | {"append"})
+        set_(self, "named_registration_names", frozenset(
+            name
+            for fw in fws
+            for name, registration in (
+                *fw.registration_methods.items(),
+                *((q.rsplit(".", 1)[-1], r) for q, r in fw.registration_callables.items()),
+            )
+            if registration.named_by is not None
+        ))
         set_(self, "registration_patterns", tuple(
             (re.compile(pattern), registration)
             for fw in fws for pattern, registration in fw.registration_patterns.items()

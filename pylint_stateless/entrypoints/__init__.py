@@ -42,7 +42,9 @@ class Discovery:
         self.wrappers: list[nodes.Assign] = []
         self._decorators = Decorators(knowledge, resolver)
         self._classes = Classes(knowledge, resolver)
-        self._registrations = Registrations(module, knowledge, self._decorators, self._classes)
+        self._registrations = Registrations(
+            module, knowledge, resolver, self._decorators, self._classes
+        )
 
     # -- collection (called from the checker's visit methods) ---------------------------
 
@@ -56,7 +58,9 @@ class Discovery:
 
     def add_call(self, node: nodes.Call) -> None:
         name = astutil.last_name(node.func)
-        if name is None or not _passes_non_literal(node):
+        if name is None:
+            return
+        if not _passes_non_literal(node) and name not in self.knowledge.named_registration_names:
             return
         if name in self.knowledge.registration_names or any(
             pattern.match(name) for pattern, _ in self.knowledge.registration_patterns

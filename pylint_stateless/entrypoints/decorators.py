@@ -48,6 +48,8 @@ class Decorators:
         if name is None or name not in tables.decorator_names:
             return None
         import_name = astutil.import_qname(target)
+        if import_name is None and isinstance(target, nodes.Name):
+            target = _method_alias(target) or target  # ``get = app.router.get``
         if import_name in tables.extra_decorators:
             return Role.ROUTE, route_label(name, call), confidence_of(import_name)
         role = self._function(import_name, name, call, confidence_of(import_name))
@@ -162,6 +164,22 @@ class Decorators:
         return None
 
 
+def _method_alias(name: nodes.Name) -> nodes.Attribute | None:
+    """``app.router.get`` for ``get`` bound by ``get = app.router.get`` at the top of the
+    module: a decorator method used under its own name."""
+    try:
+        scope, bindings = name.lookup(name.name)
+    except Exception:  # pylint: disable=broad-exception-caught
+        return None
+    if not isinstance(scope, nodes.Module) or len(bindings) != 1:
+        return None
+    value = (astutil.assigned_value(bindings[0])
+             if isinstance(bindings[0], nodes.AssignName) else None)
+    if isinstance(value, nodes.Attribute) and value.attrname == name.name:
+        return value
+    return None
+
+
 def _method_role(
     framework: Framework, name: str, call: nodes.Call | None, confidence: Confidence
 ) -> Decorated | None:
@@ -184,7 +202,9 @@ def _method_role(
 
 def _label(framework: Framework, role: Role, name: str, call: nodes.Call | None) -> str:
     if framework.event_label is not None:
-        return framework.event_label(call)
+        label = framework.event_label(call)
+        if label:
+            return label
     if role in _NEEDS_PATH and call is not None:
         return route_label(name, call)
     return role_label(role, name)

@@ -52,10 +52,13 @@ def route_label(name: str, call: nodes.Call | None, path_from_args: bool = False
         verb = name.upper()
     elif name.startswith("add_") and name[4:] in HTTP_VERBS:
         verb = name[4:].upper()
-    elif "websocket" in name:
+    elif "websocket" in name or name.removeprefix("add_") == "ws":
         verb = "WebSocket"
     else:
-        methods = astutil.call_argument(call, None, "methods")
+        # ``methods=["POST"]``, or a positional list of verbs: ``api_operation(["POST"], path)``
+        methods = astutil.call_argument(call, None, "methods") or next(
+            (arg for arg in call.args if _verbs(arg)), None
+        )
         verbs = [
             str(e.value).upper()
             for e in getattr(methods, "elts", [])
@@ -63,3 +66,11 @@ def route_label(name: str, call: nodes.Call | None, path_from_args: bool = False
         ]
         verb = ",".join(verbs) if verbs else ("route" if path_from_args else "GET")
     return f"{verb} {path}" if path else verb
+
+
+def _verbs(node: nodes.NodeNG) -> bool:
+    """A list or tuple of HTTP verbs (``["GET", "POST"]``)."""
+    return isinstance(node, (nodes.List, nodes.Tuple)) and bool(node.elts) and all(
+        isinstance(e, nodes.Const) and isinstance(e.value, str) and e.value.lower() in HTTP_VERBS
+        for e in node.elts
+    )

@@ -21,6 +21,7 @@ from pylint_stateless.entrypoints.model import EntryPoint
 from pylint_stateless.frameworks.base import Framework, Lifetime, Registration, Role
 
 if TYPE_CHECKING:
+    from pylint_stateless.analysis.resolver import Resolver
     from pylint_stateless.entrypoints.classes import Classes
     from pylint_stateless.entrypoints.decorators import Decorators
     from pylint_stateless.knowledge import Knowledge
@@ -29,10 +30,13 @@ if TYPE_CHECKING:
 class Registrations:
     """Registration calls of one linted module."""
 
-    def __init__(self, module: nodes.Module, knowledge: Knowledge, decorators: Decorators,
-                 classes: Classes) -> None:
+    def __init__(  # pylint: disable=too-many-arguments,too-many-positional-arguments
+        self, module: nodes.Module, knowledge: Knowledge, resolver: Resolver,
+        decorators: Decorators, classes: Classes,
+    ) -> None:
         self._module = module
         self._knowledge = knowledge
+        self._resolver = resolver
         self._decorators = decorators
         self._classes = classes
 
@@ -116,9 +120,8 @@ class Registrations:
         registration = framework.registration_methods.get(name)
         if registration is None:
             return
-        target = astutil.call_argument(call, registration.position, registration.keyword)
         label = registration_label(registration.role, name, call)
-        yield from self._targets(target, registration, label, call, confidence)
+        yield from self._registered(call, registration, label, confidence)
 
     def _callable(
         self, qname: str, call: nodes.Call, confidence: Confidence
@@ -129,10 +132,40 @@ class Registrations:
                 return
             registration = fw.registration_callables.get(qname)
             if registration is not None:
-                target = astutil.call_argument(call, registration.position, registration.keyword)
                 label = registration_label(registration.role, qname.rsplit(".", 1)[-1], call)
-                yield from self._targets(target, registration, label, call, confidence)
+                yield from self._registered(call, registration, label, confidence)
                 return
+
+    def _registered(
+        self, call: nodes.Call, registration: Registration, label: str, confidence: Confidence
+    ) -> Iterator[EntryPoint]:
+        """What a registration call registers: the argument it passes, or the callables
+        it names in data (an OpenAPI document's operationIds)."""
+        if registration.named_by is None:
+            target = astutil.call_argument(call, registration.position, registration.keyword)
+            yield from self._targets(target, registration, label, call, confidence)
+            return
+        for handler in registration.named_by(call):
+            func = self._function_named(handler.name)
+            if func is not None and self.reports_here(func):
+                yield EntryPoint(func, handler.role, handler.label, self._anchor(func, call),
+                                 confidence)
+
+    def _function_named(self, dotted: str) -> nodes.FunctionDef | None:
+        """The project function ``pkg.module.function`` or ``module.Class.method`` names, as
+        an import of it would find it: the longest prefix that is a module, then attributes."""
+        parts = dotted.split(".")
+        project = self._resolver.project
+        for cut in range(len(parts) - 1, 0, -1):
+            module = project.module(".".join(parts[:cut]))
+            if module is None:
+                continue
+            target = project.module_callable(module, parts[cut])
+            for attr in parts[cut + 1:]:
+                target = (project.find_method(target, attr)
+                          if isinstance(target, nodes.ClassDef) else None)
+            return target if isinstance(target, nodes.FunctionDef) else None
+        return None
 
     def _from_hook_list(self, call: nodes.Call) -> Iterator[EntryPoint]:
         """``app.on_startup.append(fn)``."""

@@ -19,7 +19,7 @@ Two kinds of knowledge are declared here:
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from astroid import nodes
@@ -47,6 +47,23 @@ class Lifetime(enum.Enum):
 
 
 @dataclass(frozen=True)
+class NamedHandler:
+    """A callable that a registration names by its dotted name instead of passing it:
+    ``"package.module.function"`` or ``"module.Class.method"``, resolved as an import
+    would (the longest prefix that is a project module, then attributes)."""
+
+    name: str
+    role: Role
+    label: str
+
+
+# What a registration names in data it reads (an OpenAPI document's operationIds): given
+# the call, the callables it registers. Such a hook may read files (never run code), and
+# must give the same answer whichever module of the project is being linted.
+NamedHandlers = Callable[[nodes.Call], Iterable[NamedHandler]]
+
+
+@dataclass(frozen=True)
 class Registration:
     """A call that registers a callable: where the callable is among the arguments.
 
@@ -54,6 +71,9 @@ class Registration:
     methods serve requests (Falcon's ``on_get``, a gRPC servicer's methods): a
     method-name prefix, or ``""`` for every public method. ``label`` names the entry
     points in messages when the call's own name would not (``"gRPC method"``).
+    ``named_by`` is set when the call names its callables in data rather than passing
+    them (Connexion's ``add_api("openapi.yaml")``): ``position`` and ``keyword`` are then
+    unused, and the call is a candidate even when all its arguments are literals.
     """
 
     role: Role
@@ -61,6 +81,7 @@ class Registration:
     keyword: str | None = None
     resource_methods: str | None = None
     label: str = ""
+    named_by: NamedHandlers | None = None
 
 
 @dataclass(frozen=True)
@@ -170,7 +191,8 @@ class Framework:  # pylint: disable=too-many-instance-attributes
     # declared by a ``decorator_functions`` hook, are not entry points.
     quiet_signals: frozenset[str] = frozenset()
     # Hooks: an entry point by convention (a function, a class), and the label of an
-    # event handler registered by ``decorator_methods``.
+    # event handler registered by ``decorator_methods`` ("" for the usual label: a
+    # framework whose routes and events share a receiver labels only the events).
     function_convention: FunctionConvention | None = None
     class_convention: ClassConvention | None = None
     event_label: EventLabel | None = None
