@@ -17,6 +17,7 @@ from pylint_stateless.frameworks import (
     grpc,
     litestar,
     pyramid,
+    ray_serve,
     sanic,
     socketio,
     starlette,
@@ -46,6 +47,7 @@ FRAMEWORKS: tuple[Framework, ...] = (
     socketio.FRAMEWORK,
     grpc.FRAMEWORK,
     tasks.FRAMEWORK,
+    ray_serve.FRAMEWORK,
 )
 FRAMEWORK_NAMES: tuple[str, ...] = tuple(fw.name for fw in FRAMEWORKS)
 
