@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pylint_stateless.frameworks import (
     aiohttp,
+    bentoml,
     bottle,
     channels,
     django,
@@ -48,6 +49,7 @@ FRAMEWORKS: tuple[Framework, ...] = (
     grpc.FRAMEWORK,
     tasks.FRAMEWORK,
     ray_serve.FRAMEWORK,
+    bentoml.FRAMEWORK,
 )
 FRAMEWORK_NAMES: tuple[str, ...] = tuple(fw.name for fw in FRAMEWORKS)
 
