@@ -20,6 +20,7 @@ from pylint_stateless.frameworks import (
     pyramid,
     ray_serve,
     sanic,
+    serverless,
     socketio,
     starlette,
     tasks,
@@ -50,6 +51,7 @@ FRAMEWORKS: tuple[Framework, ...] = (
     tasks.FRAMEWORK,
     ray_serve.FRAMEWORK,
     bentoml.FRAMEWORK,
+    serverless.FRAMEWORK,
 )
 FRAMEWORK_NAMES: tuple[str, ...] = tuple(fw.name for fw in FRAMEWORKS)
 
