@@ -21,6 +21,7 @@ from pylint_stateless.frameworks import (
     ray_serve,
     sanic,
     serverless,
+    slack_bolt,
     socketio,
     starlette,
     tasks,
@@ -52,6 +53,7 @@ FRAMEWORKS: tuple[Framework, ...] = (
     ray_serve.FRAMEWORK,
     bentoml.FRAMEWORK,
     serverless.FRAMEWORK,
+    slack_bolt.FRAMEWORK,
 )
 FRAMEWORK_NAMES: tuple[str, ...] = tuple(fw.name for fw in FRAMEWORKS)
 
