@@ -56,6 +56,18 @@ class CsvChoices(tuple[str, ...]):
         return tuple.__contains__(self, value)
 
 
+class DottedNames(tuple[str, ...]):
+    """``choices`` for a comma-separated option of function names: ``handler``,
+    ``app.handler`` or ``src/app.handler``; anything else is an "invalid choice" error
+    naming the option (the one element is what argparse shows as the expected form)."""
+
+    _NAME = re.compile(r"^[A-Za-z_]\w*([./][A-Za-z_]\w*)*$")
+
+    def __contains__(self, value: object) -> bool:
+        items = value if isinstance(value, (list, tuple)) else [value]
+        return all(isinstance(item, str) and self._NAME.match(item) for item in items)
+
+
 class StatelessChecker(BaseChecker):
     """Finds state that request-serving code keeps in one process's memory."""
 
@@ -111,6 +123,21 @@ class StatelessChecker(BaseChecker):
                 "metavar": "<qualified names>",
                 "help": "Qualified names of in-house base classes whose subclasses' methods "
                 "serve requests on one instance shared by every request of the process.",
+            },
+        ),
+        (
+            "stateless-serverless-handlers",
+            {
+                "default": (),
+                "type": "csv",
+                "choices": DottedNames(("<module.function>",)),
+                "metavar": "<module.function>",
+                "help": "Functions a serverless platform calls per event, as its "
+                "configuration names them: a Lambda handler setting ('app.handler', "
+                "'src/app.handler'), a Cloud Function's entry point ('hello_http'). A name "
+                "without its module names that function in any module. Module-level "
+                "handler(event, context) and lambda_handler(event, context) functions are "
+                "found without it.",
             },
         ),
         (
@@ -184,6 +211,7 @@ class StatelessChecker(BaseChecker):
             extra_decorators=frozenset(config.stateless_entry_decorators),
             extra_bases=tuple(extra_bases),
             extra_resources=frozenset(config.stateless_resource_types),
+            handler_names=frozenset(config.stateless_serverless_handlers),
         )
         self._ignore = tuple(config.stateless_ignore_names)
         self._max_depth = config.stateless_max_depth

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from pylint_stateless.frameworks import FRAMEWORKS
 from pylint_stateless.frameworks.base import (
+    ConventionEntry,
     Deferral,
     EntryClass,
     Framework,
@@ -286,6 +287,9 @@ class Knowledge:  # pylint: disable=too-many-instance-attributes
     extra_decorators: frozenset[str] = frozenset()
     extra_bases: tuple[tuple[str, EntryClass], ...] = ()
     extra_resources: frozenset[str] = frozenset()
+    # Functions named by configuration (``module.function``, or a function's name alone)
+    # that a platform calls per event.
+    handler_names: frozenset[str] = frozenset()
     # entry points (the enabled frameworks)
     decorator_names: frozenset[str] = field(init=False)
     registration_names: frozenset[str] = field(init=False)
@@ -293,8 +297,14 @@ class Knowledge:  # pylint: disable=too-many-instance-attributes
     named_registration_names: frozenset[str] = field(init=False)
     registration_patterns: tuple[tuple[re.Pattern[str], Registration], ...] = field(init=False)
     entry_bases: dict[str, EntryClass] = field(init=False)
+    class_decorators: dict[str, EntryClass] = field(init=False)
+    class_decorator_names: frozenset[str] = field(init=False)
+    # What the configured handlers are, and the remedy said for them.
+    configured_handler: ConventionEntry | None = field(init=False)
+    configured_remedy: str = field(init=False)
     hook_lists: dict[str, Role] = field(init=False)
     middleware_attributes: frozenset[str] = field(init=False)
+    listener_keywords: frozenset[str] = field(init=False)
     quiet_signals: frozenset[str] = field(init=False)
     packages: frozenset[str] = field(init=False)  # top-level packages of the frameworks
     app_classes: frozenset[str] = field(init=False)  # whose instances hold app state
@@ -350,8 +360,17 @@ class Knowledge:  # pylint: disable=too-many-instance-attributes
         entry_bases = {q: spec for fw in fws for q, spec in fw.entry_classes.items()}
         entry_bases.update(self.extra_bases)
         set_(self, "entry_bases", entry_bases)
+        set_(self, "class_decorators",
+             {q: spec for fw in fws for q, spec in fw.class_decorators.items()})
+        set_(self, "class_decorator_names",
+             frozenset(q.rsplit(".", 1)[-1] for q in self.class_decorators))
+        configured = next((fw for fw in fws if fw.configured_handler is not None), None)
+        set_(self, "configured_handler",
+             configured.configured_handler if configured is not None else None)
+        set_(self, "configured_remedy", configured.remedy if configured is not None else "")
         set_(self, "hook_lists", {n: r for fw in fws for n, r in fw.hook_lists.items()})
         set_(self, "middleware_attributes", _union(fw.middleware_attributes for fw in fws))
+        set_(self, "listener_keywords", _union(fw.listener_keywords for fw in fws))
         set_(self, "quiet_signals", _union(fw.quiet_signals for fw in fws))
         set_(self, "packages", _union(fw.packages for fw in fws)
              | {q.split(".", 1)[0] for q, _ in self.extra_bases})

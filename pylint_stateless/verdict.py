@@ -302,7 +302,16 @@ def message_args(report: Report, module: nodes.Module) -> tuple[str, ...]:
     )
     if report.symbol == SHARED_INSTANCE:
         args = (*args, _shared_instance_remedy(report))
-    return args
+    return (*args, _platform_remedy(report))
+
+
+def _platform_remedy(report: Report) -> str:
+    """What the framework of an entry point that reaches the state says replaces process
+    memory where it runs (a serverless function's warm container), or nothing."""
+    for entry in report.entries or [report.entry]:
+        if entry.remedy:
+            return f". {entry.remedy}"
+    return ""
 
 
 def _where(state: State, module: nodes.Module, line: int | None = None) -> str:

@@ -69,6 +69,8 @@ def test_register_is_idempotent() -> None:
         ("--stateless-max-depth=deep", "invalid int value: 'deep'"),
         ("--stateless-ignore-names=(unclosed", "Error in provided regular expression"),
         ("--stateless-frameworks=flask,djangoo", "invalid choice: ['flask', 'djangoo']"),
+        ("--stateless-serverless-handlers=app.handler,bad name",
+         "invalid choice: ['app.handler', 'bad name']"),
     ],
 )
 def test_bad_option_values_are_clear_errors(option: str, needle: str) -> None:

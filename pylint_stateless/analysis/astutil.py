@@ -180,7 +180,8 @@ def assigned_value(name: nodes.AssignName) -> nodes.NodeNG | None:
 
 
 def constructor_qname(node: nodes.NodeNG) -> str | None:
-    """For ``app`` bound by ``app = FastAPI()``, the import name ``fastapi.FastAPI``."""
+    """For ``app`` bound by ``app = FastAPI()``, the import name ``fastapi.FastAPI``; also
+    for ``app: FastAPI``, an annotated name or parameter (``def register(app: App)``)."""
     if not isinstance(node, nodes.Name):
         return None
     try:
@@ -191,8 +192,13 @@ def constructor_qname(node: nodes.NodeNG) -> str | None:
         if not isinstance(binding, nodes.AssignName):
             continue
         parent = binding.parent
-        if isinstance(parent, nodes.AnnAssign):
-            qname = import_qname(parent.annotation)
+        annotation = (
+            parent.annotation if isinstance(parent, nodes.AnnAssign)
+            else parameter_annotation(binding) if isinstance(parent, nodes.Arguments)
+            else None
+        )
+        if annotation is not None:
+            qname = import_qname(annotation)
             if qname:
                 return qname
         value = assigned_value(binding)
@@ -200,6 +206,23 @@ def constructor_qname(node: nodes.NodeNG) -> str | None:
             qname = import_qname(value.func)
             if qname:
                 return qname
+    return None
+
+
+def parameter_annotation(param: nodes.AssignName) -> nodes.NodeNG | None:
+    """The annotation of the parameter ``param`` (None if it has none)."""
+    arguments = param.parent
+    if not isinstance(arguments, nodes.Arguments):
+        return None
+    groups = (
+        (arguments.posonlyargs, arguments.posonlyargs_annotations),
+        (arguments.args or [], arguments.annotations),
+        (arguments.kwonlyargs, arguments.kwonlyargs_annotations),
+    )
+    for params, annotations in groups:
+        for candidate, annotation in zip(params, annotations):
+            if candidate is param:
+                return annotation
     return None
 
 

@@ -455,13 +455,17 @@ def _returns_what_it_made(decorator: nodes.ClassDef, method: nodes.FunctionDef) 
             value = astutil.assigned_value(assigned)
             if not isinstance(value, nodes.Call):
                 continue
-            made = value.func
-            if (isinstance(made, nodes.Name) and made.name == decorated) or (
-                isinstance(made, nodes.Attribute) and isinstance(made.expr, nodes.Name)
-                and made.expr.name == "self" and made.attrname in kept
-            ):
+            if _calls_the_decorated(value.func, decorated, kept):
                 return True
     return False
+
+
+def _calls_the_decorated(made: nodes.NodeNG, decorated: str, kept: set[str]) -> bool:
+    """Whether ``made`` is the decorated class: its parameter, or ``self.<attr>`` holding it."""
+    if isinstance(made, nodes.Name):
+        return bool(made.name == decorated)
+    return (isinstance(made, nodes.Attribute) and isinstance(made.expr, nodes.Name)
+            and made.expr.name == "self" and made.attrname in kept)
 
 
 def _returned_values(func: nodes.FunctionDef) -> list[nodes.NodeNG]:

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from astroid import nodes
-from pylint.interfaces import INFERENCE_FAILURE
+from pylint.interfaces import INFERENCE, INFERENCE_FAILURE
 
 from pylint_stateless.analysis import astutil
 from pylint_stateless.entrypoints.classes import Classes
@@ -53,10 +53,24 @@ class Discovery:
             self.functions.append(node)
 
     def add_class(self, node: nodes.ClassDef) -> None:
-        if node.bases or "__call__" in node.locals:
+        if node.bases or "__call__" in node.locals or (
+            node.decorators is not None and any(
+                astutil.last_name(d.func if isinstance(d, nodes.Call) else d)
+                in self.knowledge.class_decorator_names
+                for d in node.decorators.nodes
+            )
+        ):
             self.classes.append(node)
 
     def add_call(self, node: nodes.Call) -> None:
+        """A call whose name could register a handler, or that applies a decorator
+        factory's result (``app.event("x")(handler)``)."""
+        if isinstance(node.func, nodes.Call):
+            if _passes_non_literal(node) and (
+                astutil.last_name(node.func.func) in self.knowledge.decorator_names
+            ):
+                self.calls.append(node)
+            return
         name = astutil.last_name(node.func)
         if name is None:
             return
@@ -101,9 +115,10 @@ class Discovery:
             result = self._decorators.classify(decorator)
             if result is None:
                 continue
-            role, label, confidence = result
+            role, label, confidence, remedy = result
             lifetime, shared = self._classes.method_lifetime(func)
-            yield EntryPoint(func, role, label, func, confidence, lifetime, shared)
+            yield EntryPoint(func, role, label, func, confidence, lifetime, shared,
+                             remedy=remedy)
             return
         for fw in self.knowledge.frameworks:
             if fw.function_convention is None:
@@ -111,8 +126,28 @@ class Discovery:
             convention = fw.function_convention(func)
             if convention is not None:
                 yield EntryPoint(func, convention.role, convention.label, func,
-                                 INFERENCE_FAILURE)
+                                 INFERENCE_FAILURE, remedy=fw.remedy)
                 return
+        configured = self.knowledge.configured_handler
+        if configured is not None and _is_configured(func, self.knowledge.handler_names):
+            # Named by the configuration, as an in-house decorator or base class is.
+            yield EntryPoint(func, configured.role, configured.label, func, INFERENCE,
+                             remedy=self.knowledge.configured_remedy)
+
+
+def _is_configured(func: nodes.FunctionDef, names: frozenset[str]) -> bool:
+    """Whether a configured name (``handler``, ``app.handler``, ``src/app.handler``) names
+    the module-level function ``func``: the one is the other or ends with it, since the
+    configuration's folder and the module's name as pylint sees it (from the folder it
+    runs in) need not start at the same place."""
+    if not names or not isinstance(func.parent, nodes.Module):
+        return False
+    qname = func.qname()
+    for name in names:
+        dotted = name.replace("/", ".")
+        if qname == dotted or qname.endswith(f".{dotted}") or dotted.endswith(f".{qname}"):
+            return True
+    return False
 
 
 def _passes_non_literal(call: nodes.Call) -> bool:

@@ -1,6 +1,7 @@
 """Classes whose methods the framework calls: views, handlers, middleware, consumers.
 
-A class is an entry-point class when it derives from a base class a framework declares
+A class is an entry-point class when a framework's class decorator declares it (Ray
+Serve's ``@serve.deployment``), when it derives from a base class a framework declares
 (read from the source through the project's own classes; ancestors are inferred only
 when a base comes from a framework package but is not in the tables), or when a
 framework's convention says so (a class with Django's middleware protocol, a subclass
@@ -75,8 +76,12 @@ class Classes:
         return Lifetime.PER_REQUEST, None
 
     def entry_class(self, cls: nodes.ClassDef) -> EntryMatch | None:
-        """The framework base class ``cls`` derives from, nearest first."""
+        """The framework decorator of ``cls``, or the framework base class it derives
+        from, nearest first."""
         tables = self._knowledge
+        decorated = self._decorated(cls)
+        if decorated is not None:
+            return decorated
         bases_ = tables.entry_bases
         framework_bases = False
         for klass in self._resolver.project.mro(cls):
@@ -105,6 +110,26 @@ class Classes:
             spec = convention(cls, names)
             if spec is not None:
                 return spec, INFERENCE_FAILURE
+        return None
+
+
+    def _decorated(self, cls: nodes.ClassDef) -> EntryMatch | None:
+        """``@serve.deployment`` or ``@serve.deployment(num_replicas=2)``: the import
+        names decide, then inference."""
+        tables = self._knowledge
+        if cls.decorators is None or not tables.class_decorators:
+            return None
+        for decorator in cls.decorators.nodes:
+            target = decorator.func if isinstance(decorator, nodes.Call) else decorator
+            if astutil.last_name(target) not in tables.class_decorator_names:
+                continue
+            qname = astutil.import_qname(target)
+            if qname in tables.class_decorators:
+                return tables.class_decorators[qname], confidence_of(qname)
+            inferred = astutil.infer_one(target)
+            qname = astutil.qname_of(inferred) if inferred is not None else None
+            if qname in tables.class_decorators:
+                return tables.class_decorators[qname], INFERENCE
         return None
 
 

@@ -1,5 +1,6 @@
 """Calls that register a handler: ``app.add_url_rule("/x", view)``, ``path("x/", view)``,
-``Depends(get_user)``, ``app.on_startup.append(init)``, ``FastAPI(lifespan=...)``.
+``Depends(get_user)``, ``app.on_startup.append(init)``, ``FastAPI(lifespan=...)``, and a
+decorator applied by a call, ``app.event("x")(handler)``.
 
 A function registered in the linted module but defined in another one is an entry
 point of the linted module, unless its own module declares it (by a decorator, its
@@ -8,6 +9,7 @@ class, or a convention): then that module reports it, so that nothing is reporte
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -42,6 +44,9 @@ class Registrations:
 
     def entry_points(self, call: nodes.Call) -> Iterator[EntryPoint]:
         """What ``call`` registers."""
+        if isinstance(call.func, nodes.Call):
+            yield from self.applied(call)
+            return
         name = astutil.last_name(call.func)
         if name is None:
             return
@@ -88,6 +93,24 @@ class Registrations:
                     framework.startup_event_methods
                 ):
                     yield from self._method(framework, name, call, INFERENCE_FAILURE)
+
+    def applied(self, call: nodes.Call) -> Iterator[EntryPoint]:
+        """``app.event("app_mention")(handler)``: what ``@app.event("app_mention")`` on
+        the handler would declare; also ``(ack=..., lazy=[...])`` for a framework's
+        ``listener_keywords``."""
+        result = self._decorators.classify(call.func)
+        if result is None:
+            return
+        role, label, confidence, remedy = result
+        targets = list(call.args[:1])
+        for keyword in call.keywords or ():
+            if keyword.arg in self._knowledge.listener_keywords:
+                value = keyword.value
+                targets.extend(value.elts if isinstance(value, (nodes.List, nodes.Tuple))
+                               else [value])
+        for target in targets:
+            for entry in self._targets(target, Registration(role, 0), label, call, confidence):
+                yield dataclasses.replace(entry, remedy=remedy) if remedy else entry
 
     def wrapper(self, assign: nodes.Assign) -> Iterator[EntryPoint]:
         """The ``__call__`` of a project class wrapping the application, one instance: as

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pylint_stateless.frameworks import (
     aiohttp,
+    bentoml,
     blacksheep,
     bottle,
     channels,
@@ -20,8 +21,11 @@ from pylint_stateless.frameworks import (
     litestar,
     ninja,
     pyramid,
+    ray_serve,
     robyn,
     sanic,
+    serverless,
+    slack_bolt,
     socketio,
     starlette,
     tasks,
@@ -54,6 +58,10 @@ FRAMEWORKS: tuple[Framework, ...] = (
     socketio.FRAMEWORK,
     grpc.FRAMEWORK,
     tasks.FRAMEWORK,
+    ray_serve.FRAMEWORK,
+    bentoml.FRAMEWORK,
+    serverless.FRAMEWORK,
+    slack_bolt.FRAMEWORK,
 )
 FRAMEWORK_NAMES: tuple[str, ...] = tuple(fw.name for fw in FRAMEWORKS)
 

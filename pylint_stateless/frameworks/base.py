@@ -91,7 +91,9 @@ class EntryClass:
     ``methods`` empty means every method the subclass defines, except class and
     static methods. ``shared_if_false`` names a class attribute that, set to ``False``
     in the subclass, makes its one instance serve every request (Flask's
-    ``init_every_request``).
+    ``init_every_request``). ``by_decorator`` says that no method serves requests by
+    being in the class: only those a decorator of the framework declares (BentoML's
+    ``@bentoml.api``), and the class gives their ``self`` its lifetime.
     """
 
     role: Role
@@ -101,9 +103,12 @@ class EntryClass:
     method_prefix: str = ""  # only methods whose name starts with it (``on_``)
     label: str = ""  # how messages name such a method ("view", "gRPC method")
     shared_if_false: str = ""
+    by_decorator: bool = False
 
     def serves(self, name: str, lifetime: Lifetime) -> bool:
         """Whether the framework calls the method ``name`` of such a class per request."""
+        if self.by_decorator:
+            return False
         if lifetime is Lifetime.SHARED and name in self.setup_methods:
             return False
         if self.methods:
@@ -141,7 +146,9 @@ FunctionConvention = Callable[[nodes.FunctionDef], "ConventionEntry | None"]
 # (the expression naming the handler class, the arguments by parameter name).
 RouteArguments = Callable[[nodes.Module], Iterator[tuple[nodes.NodeNG, dict[str, nodes.NodeNG]]]]
 ClassConvention = Callable[[nodes.ClassDef, "frozenset[str]"], "EntryClass | None"]
-EventLabel = Callable[["nodes.Call | None"], str]
+# The label of an entry point declared by a decorator of the framework: given the
+# decorator's name (``event``, ``http``) and its call (None when used bare).
+EventLabel = Callable[[str, "nodes.Call | None"], str]
 
 
 @dataclass(frozen=True)
@@ -172,6 +179,10 @@ class Framework:  # pylint: disable=too-many-instance-attributes
     decorator_functions: Mapping[str, Role] = field(default_factory=dict)
     # Base classes whose subclasses' methods serve requests.
     entry_classes: Mapping[str, EntryClass] = field(default_factory=dict)
+    # Decorators of a class (qualified names, used bare or called) that make it an entry
+    # class, as a base class would: Ray Serve's ``@serve.deployment``, BentoML's
+    # ``@bentoml.service``.
+    class_decorators: Mapping[str, EntryClass] = field(default_factory=dict)
     # ``on_event("startup")`` style hooks: method name -> accepted first arguments.
     startup_event_methods: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # Keyword arguments of the app constructor that take a lifespan/startup callable.
@@ -185,17 +196,31 @@ class Framework:  # pylint: disable=too-many-instance-attributes
     # Receivers recognised by their name alone (a regular expression on the expression's
     # text) when nothing can be inferred: ``def init(sio): @sio.on("connect")``.
     receiver_names: str = ""
+    # Keywords that take callables when a decorator of the framework is applied by a call
+    # (``app.command("/x")(handler)``): Slack Bolt's lazy listeners, ``(ack=..., lazy=[...])``.
+    listener_keywords: frozenset[str] = frozenset()
     # ``@app.errorhandler(404)`` is an error handler by its shape alone.
     error_handlers_by_shape: bool = False
     # Signals that no request sends (tests, migrations, start-up): their receivers,
     # declared by a ``decorator_functions`` hook, are not entry points.
     quiet_signals: frozenset[str] = frozenset()
     # Hooks: an entry point by convention (a function, a class), and the label of an
-    # event handler registered by ``decorator_methods`` ("" for the usual label: a
-    # framework whose routes and events share a receiver labels only the events).
+    # entry point declared by ``decorator_methods`` or ``decorator_functions`` ("" for the
+    # usual label: a framework whose routes and events share a receiver labels only the
+    # events).
     function_convention: FunctionConvention | None = None
     class_convention: ClassConvention | None = None
     event_label: EventLabel | None = None
+    # What the functions named by the ``stateless-serverless-handlers`` option are to
+    # this framework (role and label): the platform calls them per event, as configured
+    # outside the code (Lambda's handler setting). The first enabled framework that
+    # declares it labels them, and gives them its ``remedy``.
+    configured_handler: ConventionEntry | None = None
+    # Where this framework runs, what replaces process memory, said after the remedy of
+    # every message on state that its function entry points (decorators, conventions,
+    # configured handlers) change: a serverless function's module state lives per warm
+    # container, so the data belongs in a cache outside the function.
+    remedy: str = ""
     # The method of a handler class that receives arguments from its route
     # specification (Tornado's ``initialize``), and where to find them.
     setup_method: str = ""

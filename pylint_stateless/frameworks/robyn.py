@@ -27,7 +27,7 @@ _PACKAGES = frozenset({"robyn"})
 _CALLBACKS = frozenset({"on_connect", "on_close"})
 
 
-def _event_label(call: nodes.Call | None) -> str:
+def _event_label(_name: str, call: nodes.Call | None) -> str:
     """``WebSocket event message`` for ``@websocket.on("message")``; "" for the routes."""
     if call is None or not isinstance(call.func, nodes.Attribute) or call.func.attrname != "on":
         return ""
