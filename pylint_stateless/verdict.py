@@ -302,7 +302,13 @@ def message_args(report: Report, module: nodes.Module) -> tuple[str, ...]:
     )
     if report.symbol == SHARED_INSTANCE:
         args = (*args, _shared_instance_remedy(report))
-    return args
+    return (*args, _framework_remedy(report))
+
+
+def _framework_remedy(report: Report) -> str:
+    """What the framework of the entry points says its services should use instead."""
+    remedy = next((e.remedy for e in (report.entry, *report.entries) if e.remedy), "")
+    return f". {remedy}" if remedy else ""
 
 
 def _where(state: State, module: nodes.Module, line: int | None = None) -> str:
@@ -329,6 +335,9 @@ def _describe_state(state: State, module: nodes.Module, rebind: bool) -> str:
     if state.key[0] == "memoised":
         where = _where(state, module)
         return f"The result of '{state.name}' (cached for good by lru_cache, {where})"
+    if state.key[0] == "shared result":
+        return (f"The {state.type_name} returned by '{state.name}' (kept for the process "
+                f"and shared by every caller by @{state.key[3]}, {_where(state, module)})")
     kind = f"{state.type_name}, " if state.shape is Shape.CONTAINER and not rebind else ""
     where = f"({kind}{_where(state, module)})"
     if state.kind is StateKind.CLASS:

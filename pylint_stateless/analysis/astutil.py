@@ -180,7 +180,8 @@ def assigned_value(name: nodes.AssignName) -> nodes.NodeNG | None:
 
 
 def constructor_qname(node: nodes.NodeNG) -> str | None:
-    """For ``app`` bound by ``app = FastAPI()``, the import name ``fastapi.FastAPI``."""
+    """For ``app`` bound by ``app = FastAPI()``, the import name ``fastapi.FastAPI``; also
+    for ``with Blocks() as app:`` and a parameter annotated ``app: FastAPI``."""
     if not isinstance(node, nodes.Name):
         return None
     try:
@@ -195,11 +196,39 @@ def constructor_qname(node: nodes.NodeNG) -> str | None:
             qname = import_qname(parent.annotation)
             if qname:
                 return qname
-        value = assigned_value(binding)
+        if isinstance(parent, nodes.Arguments):
+            annotation = _parameter_annotation(parent, binding)
+            qname = import_qname(annotation) if annotation is not None else None
+            if qname:
+                return qname
+        value = assigned_value(binding) or _with_item(binding)
         if isinstance(value, nodes.Call):
             qname = import_qname(value.func)
             if qname:
                 return qname
+    return None
+
+
+def _parameter_annotation(arguments: nodes.Arguments,
+                          param: nodes.AssignName) -> nodes.NodeNG | None:
+    """The annotation of a parameter (``None`` if it has none)."""
+    groups = ((arguments.posonlyargs, arguments.posonlyargs_annotations),
+              (arguments.args, arguments.annotations),
+              (arguments.kwonlyargs, arguments.kwonlyargs_annotations))
+    for params, annotations in groups:
+        for arg, annotation in zip(params, annotations):
+            if arg is param:
+                return annotation
+    return None
+
+
+def _with_item(binding: nodes.AssignName) -> nodes.NodeNG | None:
+    """``Blocks()`` for ``demo`` bound by ``with Blocks() as demo:``."""
+    parent = binding.parent
+    if isinstance(parent, nodes.With):
+        for item, target in parent.items:
+            if target is binding:
+                return item
     return None
 
 

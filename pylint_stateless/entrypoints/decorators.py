@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from pylint_stateless.analysis.resolver import Resolver
     from pylint_stateless.knowledge import Knowledge
 
-Decorated = tuple[Role, str, Confidence]  # role, label, confidence
+Decorated = tuple[Role, str, Confidence, str]  # role, label, confidence, remedy
 _NEEDS_PATH = frozenset({Role.ROUTE, Role.WEBSOCKET})
 
 
@@ -49,7 +49,7 @@ class Decorators:
             return None
         import_name = astutil.import_qname(target)
         if import_name in tables.extra_decorators:
-            return Role.ROUTE, route_label(name, call), confidence_of(import_name)
+            return Role.ROUTE, route_label(name, call), confidence_of(import_name), ""
         role = self._function(import_name, name, call, confidence_of(import_name))
         if role is not None:
             if role[0] is Role.HOOK and self._only_outside_requests(call):
@@ -65,7 +65,7 @@ class Decorators:
         if inferred is not None:
             qname = astutil.qname_of(inferred)
             if qname in tables.extra_decorators:
-                return Role.ROUTE, route_label(name, call), INFERENCE
+                return Role.ROUTE, route_label(name, call), INFERENCE, ""
             if isinstance(inferred, bases.BoundMethod):
                 owner = getattr(inferred.bound, "_proxied", None)
                 if isinstance(owner, nodes.ClassDef):
@@ -113,8 +113,8 @@ class Decorators:
             role = fw.decorator_functions.get(qname)
             if role is not None:
                 if role in _NEEDS_PATH:
-                    return role, route_label(name, call), confidence
-                return role, role_label(role, name), confidence
+                    return role, _label(fw, role, name, call), confidence, fw.remedy
+                return role, role_label(role, name), confidence, fw.remedy
         return None
 
     def _only_outside_requests(self, call: nodes.Call | None) -> bool:
@@ -135,12 +135,12 @@ class Decorators:
             role = (fw.decorator_methods.get(name) or fw.bare_decorator_methods.get(name))
             if role is not None and pattern.search(astutil.text(receiver)):
                 # ``def init(socketio): @socketio.on("connect")``: a server by its name.
-                return role, _label(fw, role, name, call), INFERENCE_FAILURE
+                return role, _label(fw, role, name, call), INFERENCE_FAILURE, fw.remedy
         if call is None:
             for fw in fws:
                 role = fw.bare_decorator_methods.get(name)
                 if role is Role.HOOK:
-                    return role, f"{name} hook", INFERENCE_FAILURE
+                    return role, f"{name} hook", INFERENCE_FAILURE, fw.remedy
             return None
         first = astutil.const_str(call.args[0] if call.args else None)
         for fw in fws:
@@ -150,15 +150,15 @@ class Decorators:
             if role in _NEEDS_PATH:
                 if first is None or not first.startswith("/"):
                     return None
-                return role, route_label(name, call), INFERENCE_FAILURE
+                return role, route_label(name, call), INFERENCE_FAILURE, fw.remedy
             if role is Role.MIDDLEWARE and first == "http":
-                return role, "HTTP middleware", INFERENCE_FAILURE
+                return role, "HTTP middleware", INFERENCE_FAILURE, fw.remedy
             if role is Role.ERROR_HANDLER and call.args and fw.error_handlers_by_shape:
-                return role, role.value, INFERENCE_FAILURE
+                return role, role.value, INFERENCE_FAILURE, fw.remedy
         for fw in fws:
             events = fw.startup_event_methods.get(name)
             if events and first in events:
-                return Role.STARTUP, "", INFERENCE_FAILURE
+                return Role.STARTUP, "", INFERENCE_FAILURE, fw.remedy
         return None
 
 
@@ -170,21 +170,21 @@ def _method_role(
         role = framework.bare_decorator_methods.get(name)
         if role is None:
             return None
-        return role, _label(framework, role, name, None), confidence
+        return role, _label(framework, role, name, None), confidence, framework.remedy
     events = framework.startup_event_methods.get(name)
     if events is not None:
         if astutil.const_str(call.args[0] if call.args else None) in events:
-            return Role.STARTUP, "", confidence
+            return Role.STARTUP, "", confidence, framework.remedy
         return None
     role = framework.decorator_methods.get(name)
     if role is None:
         return None
-    return role, _label(framework, role, name, call), confidence
+    return role, _label(framework, role, name, call), confidence, framework.remedy
 
 
 def _label(framework: Framework, role: Role, name: str, call: nodes.Call | None) -> str:
     if framework.event_label is not None:
-        return framework.event_label(call)
+        return framework.event_label(name, call)
     if role in _NEEDS_PATH and call is not None:
         return route_label(name, call)
     return role_label(role, name)

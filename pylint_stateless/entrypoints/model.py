@@ -23,6 +23,7 @@ class EntryPoint:
     lifetime: Lifetime | None = None  # for methods: lifetime of ``self``
     shared_self: nodes.ClassDef | None = None  # class whose shared instance is ``self``
     self_state: nodes.NodeNG | None = None  # expression of the instance bound to ``self``
+    remedy: str = ""  # what the framework's services should use instead (its ``remedy``)
 
     @property
     def name(self) -> str:

@@ -8,7 +8,8 @@ class, or a convention): then that module reports it, so that nothing is reporte
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from astroid import bases, nodes
@@ -35,6 +36,7 @@ class Registrations:
         self._knowledge = knowledge
         self._decorators = decorators
         self._classes = classes
+        self._imported: frozenset[str] | None = None
 
     def entry_points(self, call: nodes.Call) -> Iterator[EntryPoint]:
         """What ``call`` registers."""
@@ -64,11 +66,13 @@ class Registrations:
             for framework in tables.app_frameworks({receiver}):
                 yield from self._method(framework, name, call, confidence_of(receiver))
             return
-        if not any(
-            name in fw.registration_methods or name in fw.startup_event_methods
-            for fw in tables.frameworks
+        frameworks = [fw for fw in tables.frameworks
+                      if name in fw.registration_methods or name in fw.startup_event_methods]
+        if not frameworks or all(
+            fw.package_receivers and not fw.packages & self._imported_packages()
+            for fw in frameworks
         ):
-            return
+            return  # (``load``, ``select``: any object's, unless the module uses the framework)
         inferred = astutil.infer_one(call.func)
         if isinstance(inferred, bases.BoundMethod):
             owner = getattr(inferred.bound, "_proxied", None)
@@ -76,14 +80,19 @@ class Registrations:
                 for framework in tables.app_frameworks(astutil.class_qnames(owner)):
                     yield from self._method(framework, name, call, INFERENCE)
             return
-        if call.args and astutil.const_str(call.args[0]) is not None:
+        yield from self._unknown_receiver(name, call, frameworks)
+
+    def _unknown_receiver(self, name: str, call: nodes.Call,
+                          frameworks: list[Framework]) -> Iterator[EntryPoint]:
+        """``<something>.<name>(...)``, where nothing tells what ``<something>`` is."""
+        found = list(self._on_any_receiver(name, call))
+        if found:
+            yield from found
+        elif call.args and astutil.const_str(call.args[0]) is not None:
             # ``<something>.add_route("GET", "/path", handler)``: every framework that has
             # such a method is tried; only a target that is a function counts.
-            for framework in tables.frameworks:
-                if name in framework.registration_methods or name in (
-                    framework.startup_event_methods
-                ):
-                    yield from self._method(framework, name, call, INFERENCE_FAILURE)
+            for framework in frameworks:
+                yield from self._method(framework, name, call, INFERENCE_FAILURE)
 
     def wrapper(self, assign: nodes.Assign) -> Iterator[EntryPoint]:
         """The ``__call__`` of a project class wrapping the application, one instance: as
@@ -117,8 +126,47 @@ class Registrations:
         if registration is None:
             return
         target = astutil.call_argument(call, registration.position, registration.keyword)
-        label = registration_label(registration.role, name, call)
-        yield from self._targets(target, registration, label, call, confidence)
+        label = registration.label or registration_label(registration.role, name, call)
+        yield from _remedied(self._targets(target, registration, label, call, confidence),
+                             framework.remedy)
+
+    def _on_any_receiver(self, name: str, call: nodes.Call) -> Iterator[EntryPoint]:
+        """``<receiver>.click(fn)`` for a framework whose every object registers callables
+        (``package_receivers``), where neither the source nor inference tells what the
+        receiver is (``btn.click(f).then(g)``): in a module that imports the framework, a
+        function of the project registered that way is an entry point, at low confidence."""
+        assert isinstance(call.func, nodes.Attribute)
+        frameworks = [fw for fw in self._knowledge.frameworks
+                      if fw.package_receivers and name in fw.registration_methods]
+        if not frameworks:
+            return
+        receiver = astutil.infer_one(call.func.expr)
+        qnames = (astutil.class_qnames(receiver._proxied)  # pylint: disable=protected-access
+                  if isinstance(receiver, bases.Instance)
+                  and isinstance(getattr(receiver, "_proxied", None), nodes.ClassDef)
+                  else set())
+        for framework in frameworks:
+            if qnames:
+                if framework in self._knowledge.app_frameworks(qnames):
+                    yield from self._method(framework, name, call, INFERENCE)
+                continue  # an object of another library
+            if framework.packages & self._imported_packages():
+                for entry in self._method(framework, name, call, INFERENCE_FAILURE):
+                    if isinstance(entry.func, nodes.FunctionDef) and entry.func.name != "__init__":
+                        yield entry
+
+    def _imported_packages(self) -> frozenset[str]:
+        """The top-level packages the linted module imports (anywhere in it)."""
+        if self._imported is None:
+            found: set[str] = set()
+            for node in self._module.nodes_of_class((nodes.Import, nodes.ImportFrom)):
+                if isinstance(node, nodes.ImportFrom):
+                    if not node.level:
+                        found.add(node.modname.split(".", 1)[0])
+                else:
+                    found.update(name.split(".", 1)[0] for name, _alias in node.names)
+            self._imported = frozenset(found)
+        return self._imported
 
     def _callable(
         self, qname: str, call: nodes.Call, confidence: Confidence
@@ -130,8 +178,10 @@ class Registrations:
             registration = fw.registration_callables.get(qname)
             if registration is not None:
                 target = astutil.call_argument(call, registration.position, registration.keyword)
-                label = registration_label(registration.role, qname.rsplit(".", 1)[-1], call)
-                yield from self._targets(target, registration, label, call, confidence)
+                label = registration.label or registration_label(
+                    registration.role, qname.rsplit(".", 1)[-1], call)
+                yield from _remedied(
+                    self._targets(target, registration, label, call, confidence), fw.remedy)
                 return
 
     def _from_hook_list(self, call: nodes.Call) -> Iterator[EntryPoint]:
@@ -148,6 +198,13 @@ class Registrations:
         self, call: nodes.Call, framework: Framework, confidence: Confidence
     ) -> Iterator[EntryPoint]:
         for keyword in call.keywords or ():
+            if keyword.arg in framework.handler_keywords:
+                label = (framework.event_label(keyword.arg, call) if framework.event_label
+                         else Role.ROUTE.value)
+                yield from _remedied(self._targets(
+                    keyword.value, Registration(Role.ROUTE, None), label, call, confidence
+                ), framework.remedy)
+                continue
             if keyword.arg not in framework.startup_keywords:
                 continue
             values = (
@@ -179,8 +236,11 @@ class Registrations:
         if isinstance(inferred, bases.BoundMethod):
             method = astutil.function_of(inferred)
             if method is not None and self.reports_here(method):
+                owner = _registering_self(target)
                 yield EntryPoint(method, role, label, self._anchor(method, anchor),
-                                 confidence, self_state=target)
+                                 confidence, self_state=target,
+                                 lifetime=Lifetime.SHARED if owner is not None else None,
+                                 shared_self=owner)
             return
         if isinstance(inferred, nodes.FunctionDef):
             if self.reports_here(inferred):
@@ -259,6 +319,32 @@ class Registrations:
 
     def _anchor(self, func: nodes.NodeNG, registration: nodes.NodeNG) -> nodes.NodeNG:
         return func if func.root() is self._module else registration
+
+
+def _registering_self(target: nodes.NodeNG) -> nodes.ClassDef | None:
+    """The class of ``self`` in ``button.click(self.on_click)`` written in a method: the
+    object that registers its own method once (building the application or its user
+    interface) serves every request with it."""
+    if not (isinstance(target, nodes.Attribute) and isinstance(target.expr, nodes.Name)):
+        return None
+    try:
+        _scope, bindings = target.expr.lookup(target.expr.name)
+    except Exception:  # pylint: disable=broad-exception-caught
+        return None
+    if len(bindings) != 1 or not isinstance(bindings[0].parent, nodes.Arguments):
+        return None
+    method = bindings[0].parent.parent
+    if not isinstance(method, nodes.FunctionDef) or method.type != "method":
+        return None
+    params = [*method.args.posonlyargs, *method.args.args]
+    cls = method.parent
+    return cls if params and params[0] is bindings[0] and isinstance(cls, nodes.ClassDef) else None
+
+
+def _remedied(entries: Iterable[EntryPoint], remedy: str) -> Iterator[EntryPoint]:
+    """The entry points a framework declares, with what its services should use instead."""
+    for entry in entries:
+        yield replace(entry, remedy=remedy) if remedy else entry
 
 
 def _resource_methods(cls: nodes.ClassDef, prefix: str) -> list[nodes.FunctionDef]:

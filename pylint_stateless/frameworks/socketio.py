@@ -10,7 +10,7 @@ from pylint_stateless.frameworks.base import EntryClass, Framework, Lifetime, Ro
 _NAMESPACE = EntryClass(Role.WEBSOCKET, Lifetime.SHARED, method_prefix="on_")
 
 
-def _event_label(call: nodes.Call | None) -> str:
+def _event_label(_name: str, call: nodes.Call | None) -> str:
     """``Socket.IO event connect`` for ``@sio.on("connect")``."""
     first = call.args[0] if call is not None and call.args else None
     if isinstance(first, nodes.Const) and isinstance(first.value, str):
