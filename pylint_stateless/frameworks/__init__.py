@@ -16,6 +16,7 @@ from pylint_stateless.frameworks import (
     flask,
     grpc,
     litestar,
+    mcp,
     pyramid,
     sanic,
     socketio,
@@ -46,6 +47,7 @@ FRAMEWORKS: tuple[Framework, ...] = (
     socketio.FRAMEWORK,
     grpc.FRAMEWORK,
     tasks.FRAMEWORK,
+    mcp.FRAMEWORK,
 )
 FRAMEWORK_NAMES: tuple[str, ...] = tuple(fw.name for fw in FRAMEWORKS)
 
