@@ -13,6 +13,7 @@ from pylint_stateless.frameworks import (
     channels,
     django,
     falcon,
+    gradio,
     flask,
     grpc,
     litestar,
@@ -48,6 +49,7 @@ FRAMEWORKS: tuple[Framework, ...] = (
     grpc.FRAMEWORK,
     tasks.FRAMEWORK,
     mcp.FRAMEWORK,
+    gradio.FRAMEWORK,
 )
 FRAMEWORK_NAMES: tuple[str, ...] = tuple(fw.name for fw in FRAMEWORKS)
 
