@@ -22,6 +22,7 @@ from pylint_stateless.frameworks import (
     sanic,
     socketio,
     starlette,
+    streamlit,
     tasks,
     tornado,
 )
@@ -50,6 +51,7 @@ FRAMEWORKS: tuple[Framework, ...] = (
     tasks.FRAMEWORK,
     mcp.FRAMEWORK,
     gradio.FRAMEWORK,
+    streamlit.FRAMEWORK,
 )
 FRAMEWORK_NAMES: tuple[str, ...] = tuple(fw.name for fw in FRAMEWORKS)
 
