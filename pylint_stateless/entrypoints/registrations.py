@@ -59,19 +59,17 @@ class Registrations:
             # ``Route(...)``, ``path(...)``, ``Depends(...)``, ``FastAPI(lifespan=...)``
             yield from self._callable(qname, call, confidence_of(qname))
             return
-        if not isinstance(call.func, nodes.Attribute):
-            return
+        frameworks = [fw for fw in tables.frameworks
+                      if name in fw.registration_methods or name in fw.startup_event_methods]
+        if not frameworks or not isinstance(call.func, nodes.Attribute):
+            return  # no method of that name registers anything
         receiver = self._decorators.receiver_class(call.func.expr)
         if receiver is not None:
             for framework in tables.app_frameworks({receiver}):
                 yield from self._method(framework, name, call, confidence_of(receiver))
             return
-        frameworks = [fw for fw in tables.frameworks
-                      if name in fw.registration_methods or name in fw.startup_event_methods]
-        if not frameworks or all(
-            fw.package_receivers and not fw.packages & self._imported_packages()
-            for fw in frameworks
-        ):
+        if all(fw.package_receivers and not fw.packages & self._imported_packages()
+               for fw in frameworks):
             return  # (``load``, ``select``: any object's, unless the module uses the framework)
         inferred = astutil.infer_one(call.func)
         if isinstance(inferred, bases.BoundMethod):
