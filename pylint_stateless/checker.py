@@ -383,7 +383,7 @@ class StatelessChecker(BaseChecker):
         """What the framework binds an entry point's parameters to: ``self`` (per request,
         or the shared instance), and the dependencies it fills."""
         func = entry.func
-        bindings = _dependencies(func, resolver)
+        bindings = {**_closure_objects(func, resolver), **_dependencies(func, resolver)}
         cls = func.parent if isinstance(func.parent, nodes.ClassDef) else None
         params = [*func.args.posonlyargs, *func.args.args]
         if cls is None or not params or func.type == "staticmethod":
@@ -399,6 +399,28 @@ class StatelessChecker(BaseChecker):
             )
             return Env.of({**bindings, self_name: StateRef(shared)})
         return Env.of({**bindings, self_name: SelfRef(cls)})
+
+
+def _closure_objects(func: nodes.FunctionDef, resolver: Resolver) -> dict[str, Ref]:
+    """An entry point defined inside a function (an application factory, a user interface
+    builder) that uses a container or object that function made: the function ran once,
+    and what it made lives as long as the entry point, shared by every request."""
+    if func.parent is None or not isinstance(func.parent.scope(), nodes.FunctionDef):
+        return {}
+    found: dict[str, Ref] = {}
+    for name in func.nodes_of_class(nodes.Name):
+        if name.name in found or name.name in func.locals:
+            continue
+        scope, bindings = resolver.names.lookup(name)
+        if not isinstance(scope, nodes.FunctionDef) or scope is func or not bindings:
+            continue
+        if any(not isinstance(b, nodes.AssignName) or isinstance(b.parent, nodes.Arguments)
+               for b in bindings):
+            continue  # a parameter of the factory: what its callers pass (``Flow.closure``)
+        state = resolver.states.local_object(scope, name.name)
+        if state is not None:
+            found[name.name] = StateRef(state)
+    return found
 
 
 def _dependencies(func: nodes.FunctionDef, resolver: Resolver) -> dict[str, Ref]:

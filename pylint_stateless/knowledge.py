@@ -14,12 +14,15 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from astroid import nodes
+
 from pylint_stateless.frameworks import FRAMEWORKS
 from pylint_stateless.frameworks.base import (
     ConventionEntry,
     Deferral,
     EntryClass,
     Framework,
+    ModuleConvention,
     Registration,
     Role,
     RouteArguments,
@@ -270,6 +273,8 @@ BROKER_CALLS = (
     "publish", "subscribe", "pubsub", "amqp", "basic_consume", "exchange_declare", "xadd",
     "xreadgroup",
 )
+# Expressions that name a session (the frameworks add theirs): a token, a session id.
+SESSION_KEYS = (r"token", r"session_?id", r"\bsid\b", r"session_key", r"cookie")
 # Expressions that name the client of a request (the frameworks add theirs).
 CLIENT_KEYS = (
     r"client_ip", r"\bip\b", r"ip_address", r"ip_addr", r"x-forwarded-for",
@@ -312,6 +317,7 @@ class Knowledge:  # pylint: disable=too-many-instance-attributes
     app_namespaces: frozenset[str] = field(init=False)
     handler_namespaces: dict[str, str] = field(init=False)
     route_arguments: tuple[tuple[str, RouteArguments], ...] = field(init=False)
+    module_conventions: tuple[tuple[Framework, ModuleConvention], ...] = field(init=False)
     # objects (every framework)
     app_globals: frozenset[str] = field(init=False)
     resource_types: frozenset[str] = field(init=False)
@@ -323,6 +329,8 @@ class Knowledge:  # pylint: disable=too-many-instance-attributes
     dependency_markers: frozenset[str] = field(init=False)
     broker_call_re: re.Pattern[str] = field(init=False)
     client_key_re: re.Pattern[str] = field(init=False)
+    session_key_re: re.Pattern[str] = field(init=False)
+    shared_results: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
         fws = self.frameworks
@@ -383,6 +391,9 @@ class Knowledge:  # pylint: disable=too-many-instance-attributes
             (fw.setup_method, fw.route_arguments) for fw in fws
             if fw.setup_method and fw.route_arguments is not None
         ))
+        set_(self, "module_conventions", tuple(
+            (fw, fw.module_convention) for fw in fws if fw.module_convention is not None
+        ))
         set_(self, "handler_namespaces",
              {n: a for fw in fws for n, a in fw.handler_namespaces.items()})
         every = FRAMEWORKS
@@ -406,13 +417,29 @@ class Knowledge:  # pylint: disable=too-many-instance-attributes
         set_(self, "broker_call_re", re.compile("(?i)(" + "|".join(brokers) + ")"))
         keys = (*(k for fw in every for k in fw.client_keys), *CLIENT_KEYS)
         set_(self, "client_key_re", re.compile("(?i)(" + "|".join(keys) + ")"))
+        sessions = (*SESSION_KEYS, *(k for fw in every for k in fw.session_keys))
+        set_(self, "session_key_re", re.compile("(?i)(" + "|".join(sessions) + ")"))
+        set_(self, "shared_results", _union(fw.shared_results for fw in every))
 
     @property
     def enabled(self) -> frozenset[str]:
         return frozenset(fw.name for fw in self.frameworks)
 
     def app_frameworks(self, qnames: set[str]) -> list[Framework]:
-        return [fw for fw in self.frameworks if qnames & fw.app_classes]
+        """The enabled frameworks whose application objects are of one of the classes
+        ``qnames`` (any object of the framework, for ``package_receivers``)."""
+        return [
+            fw for fw in self.frameworks
+            if qnames & fw.app_classes or (
+                fw.package_receivers and any(q.split(".", 1)[0] in fw.packages for q in qnames)
+            )
+        ]
+
+    def runs_per_session(self, module: nodes.Module) -> bool:
+        """Whether a framework runs the top level of ``module`` per session (a script):
+        its globals are then made anew on every run."""
+        return any(_convention(convention, module) is not None
+                   for _fw, convention in self.module_conventions)
 
     def is_resource(self, qname: str) -> bool:
         """Whether objects of the class (or made by the factory) ``qname`` are resources."""
@@ -420,7 +447,15 @@ class Knowledge:  # pylint: disable=too-many-instance-attributes
 
     def signature(self) -> tuple[object, ...]:
         """What of these tables can change a summary of the walk (:mod:`.analysis.session`)."""
-        return (self.extra_resources, self.app_classes, self.app_objects, self.app_namespaces)
+        return (self.extra_resources, self.app_classes, self.app_objects, self.app_namespaces,
+                tuple(fw.name for fw, _convention in self.module_conventions))
+
+
+def _convention(convention: ModuleConvention, module: nodes.Module) -> object:
+    try:
+        return convention(module)
+    except Exception:  # pylint: disable=broad-exception-caught
+        return None  # a framework's hook must not break the analysis
 
 
 def _union(sets: Iterable[frozenset[str]]) -> frozenset[str]:

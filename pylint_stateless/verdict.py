@@ -338,6 +338,9 @@ def _describe_state(state: State, module: nodes.Module, rebind: bool) -> str:
     if state.key[0] == "memoised":
         where = _where(state, module)
         return f"The result of '{state.name}' (cached for good by lru_cache, {where})"
+    if state.key[0] == "shared result":
+        return (f"The {state.type_name} returned by '{state.name}' (kept for the process "
+                f"and shared by every caller by @{state.key[3]}, {_where(state, module)})")
     kind = f"{state.type_name}, " if state.shape is Shape.CONTAINER and not rebind else ""
     where = f"({kind}{_where(state, module)})"
     if state.kind is StateKind.CLASS:

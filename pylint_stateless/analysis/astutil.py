@@ -181,7 +181,8 @@ def assigned_value(name: nodes.AssignName) -> nodes.NodeNG | None:
 
 def constructor_qname(node: nodes.NodeNG) -> str | None:
     """For ``app`` bound by ``app = FastAPI()``, the import name ``fastapi.FastAPI``; also
-    for ``app: FastAPI``, an annotated name or parameter (``def register(app: App)``)."""
+    for ``with Blocks() as app:``, and for ``app: FastAPI``, an annotated name or parameter
+    (``def register(app: App)``)."""
     if not isinstance(node, nodes.Name):
         return None
     try:
@@ -201,7 +202,7 @@ def constructor_qname(node: nodes.NodeNG) -> str | None:
             qname = import_qname(annotation)
             if qname:
                 return qname
-        value = assigned_value(binding)
+        value = assigned_value(binding) or _with_item(binding)
         if isinstance(value, nodes.Call):
             qname = import_qname(value.func)
             if qname:
@@ -223,6 +224,16 @@ def parameter_annotation(param: nodes.AssignName) -> nodes.NodeNG | None:
         for candidate, annotation in zip(params, annotations):
             if candidate is param:
                 return annotation
+    return None
+
+
+def _with_item(binding: nodes.AssignName) -> nodes.NodeNG | None:
+    """``Blocks()`` for ``demo`` bound by ``with Blocks() as demo:``."""
+    parent = binding.parent
+    if isinstance(parent, nodes.With):
+        for item, target in parent.items:
+            if target is binding:
+                return item
     return None
 
 

@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from pylint_stateless.analysis.resolver import Resolver
     from pylint_stateless.knowledge import Knowledge
 
-SESSION_KEY_RE = re.compile(r"(?i)(token|session_?id|\bsid\b|session_key|cookie)")
 # A value that says who the user is (a session store's entries hold it).
 IDENTITY_RE = re.compile(r"(?i)(user|token|login|auth|password|permission|principal|identity)")
 
@@ -41,7 +40,7 @@ def facts_of(
         stores_connection=stores_connection(value, tables),
         keyed=key is not None,
         client_key=key is not None and bool(tables.client_key_re.search(key_text)),
-        session_key=key is not None and bool(SESSION_KEY_RE.search(key_text)),
+        session_key=key is not None and bool(tables.session_key_re.search(key_text)),
         augmented=isinstance(statement, nodes.AugAssign),
         shipped_data=key is not None and from_shipped_files(value, resolver),
         identity=value is not None and bool(IDENTITY_RE.search(astutil.text(value))),

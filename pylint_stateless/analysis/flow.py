@@ -21,7 +21,15 @@ from pylint.interfaces import INFERENCE
 
 from pylint_stateless import knowledge as tables
 from pylint_stateless.analysis import astutil
-from pylint_stateless.analysis.model import ClassRef, Env, Ref, Shape, StateKind, StateRef
+from pylint_stateless.analysis.model import (
+    ClassRef,
+    Env,
+    Ref,
+    Shape,
+    StateKind,
+    StateRef,
+    weakest,
+)
 
 if TYPE_CHECKING:
     from pylint_stateless.analysis.resolver import Callee, Resolver
@@ -91,7 +99,7 @@ class Flow:
 
     def returned_from(self, func: nodes.FunctionDef, env: Env, depth: int = 0) -> Ref | None:
         """What ``func``, called with ``env``, returns, when that is state."""
-        memoised = self._memoised_instance(func)
+        memoised = self._memoised_instance(func) or self._shared_result(func)
         if memoised is not None:
             return memoised
         key = (func, env)
@@ -235,10 +243,38 @@ class Flow:
                     return self._declared_class(annotation, param.root())
         return None
 
+    def _shared_result(self, func: nodes.FunctionDef) -> Ref | None:
+        """``@cache_resource def get_store(): return {}``: a framework keeps what the
+        function returns (one object per set of arguments) and hands it to every caller."""
+        shared = self._resolver.knowledge.shared_results
+        if func.decorators is None or not shared:
+            return None
+        for decorator in func.decorators.nodes:
+            target = decorator.func if isinstance(decorator, nodes.Call) else decorator
+            qname = astutil.import_qname(target)
+            if qname in shared:
+                break
+        else:
+            return None
+        for value in _returned_values(func):
+            shape = self._resolver.shapes.of(value)
+            if shape.shape not in (Shape.INSTANCE, Shape.CONTAINER):
+                continue
+            return StateRef(self._resolver.states.pseudo(
+                ("shared result", func.root().name, func.qname(), qname.rsplit(".", 1)[-1]),
+                kind=StateKind.MODULE, name=f"{func.name}()", module=func.root().name,
+                file=func.root().file or "", line=func.lineno, shape=shape.shape,
+                type_name=shape.type_name, confidence=weakest(shape.confidence, INFERENCE),
+                decl=func, cls=shape.cls, qualified_type=shape.qualified_type, values=(value,),
+            ))
+        return None
+
     def _memoised_instance(self, func: nodes.FunctionDef) -> Ref | None:
         """``@lru_cache def get_service(): return Service()``: one object for the process."""
         if func.args.args or func.args.posonlyargs or func.decorators is None:
             return None
+        if self._resolver.runs_per_session(func.root()):
+            return None  # a script defines it, and its cache, anew on every run
         if not any(
             astutil.import_qname(d.func if isinstance(d, nodes.Call) else d) in _MEMOISERS
             for d in func.decorators.nodes

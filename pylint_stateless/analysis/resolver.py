@@ -64,7 +64,7 @@ class Taint:
     app: int = 0
 
 
-class Resolver:
+class Resolver:  # pylint: disable=too-many-instance-attributes
     """Resolves expressions to references for one linted module; caches per module."""
 
     def __init__(
@@ -83,7 +83,20 @@ class Resolver:
         self.states = States(self)
         self.app = Application(self, self.taint)
         self.flow = Flow(self)
+        # Classes known to be request-handler classes, by class (answers memoised).
         self._handler_classes: dict[nodes.ClassDef, bool] = {}
+        # Scripts a framework runs per session, by module name, and the globals of one
+        # being resolved (a guard against ``items = items + [...]``).
+        self._scripts: dict[str, bool | set[str]] = {}
+
+    def runs_per_session(self, module: nodes.Module) -> bool:
+        """Whether a framework runs the top level of ``module`` per session (a script)."""
+        known = self._scripts.get(module.name)
+        if known is None:
+            known = self._scripts[module.name] = (
+                set() if self.knowledge.runs_per_session(module) else False
+            )
+        return known is not False
 
     def close(self) -> None:
         """Drop the parts, which refer back to the resolver: freed without a collection."""
@@ -294,9 +307,25 @@ class Resolver:
         if isinstance(binding, nodes.AssignName):
             if not astutil.is_project_module(module, self.current):
                 return None
+            if self.runs_per_session(module):
+                return self._run_variable(module, binding, name)
             state = self.states.module_state(module, name)
             return StateRef(state) if state is not None else None
         return None
+
+    def _run_variable(self, module: nodes.Module, binding: nodes.AssignName,
+                      name: str) -> Ref | None:
+        """A global of a script the framework runs per session: a variable of one run,
+        which refers to state only through what it was assigned (``store =
+        get_shared_store()``)."""
+        resolving = self._scripts.get(module.name)
+        if not isinstance(resolving, set) or name in resolving:
+            return None  # ``items = items + [...]``: what it refers to is already known
+        resolving.add(name)
+        try:
+            return self._local_binding(binding, Env(), 1, name)
+        finally:
+            resolving.discard(name)
 
     def _import(self, node: nodes.Import | nodes.ImportFrom, name: str) -> Ref | None:
         try:

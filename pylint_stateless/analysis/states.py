@@ -49,6 +49,8 @@ class States:
         if key in self._modules:
             return self._modules[key]
         self._modules[key] = None  # guards against recursive definitions
+        if self._resolver.runs_per_session(module):
+            return None  # a script's globals are made anew on every run
         state = self._build_module_state(module, name)
         self._modules[key] = state
         return state
@@ -116,6 +118,8 @@ class States:
         owner = self._resolver.project.class_defining(cls, attr)
         if owner is None or not astutil.is_project_node(owner, self._resolver.current):
             return None
+        if self._resolver.runs_per_session(owner.root()):
+            return None  # a class a script defines anew on every run
         if self._declared_per_instance(cls, attr) is not None:
             return None
         key = ("class", owner.qname(), attr)

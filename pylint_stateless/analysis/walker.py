@@ -204,6 +204,8 @@ class Walker:
             return None
         if func.args.vararg or func.args.kwarg or func.args.kwonlyargs:
             return None
+        if self.resolver.runs_per_session(func.root()):
+            return None  # a script defines it, and its cache, anew on every run
         for decorator in func.decorators.nodes:
             target = decorator.func if isinstance(decorator, nodes.Call) else decorator
             if astutil.import_qname(target) in _MEMOISERS:

@@ -21,6 +21,7 @@ from pylint.interfaces import INFERENCE, INFERENCE_FAILURE
 from pylint_stateless.analysis import astutil
 from pylint_stateless.entrypoints.classes import Classes
 from pylint_stateless.entrypoints.decorators import Decorators
+from pylint_stateless.entrypoints.labels import confidence_of
 from pylint_stateless.entrypoints.model import EntryPoint
 from pylint_stateless.entrypoints.registrations import Registrations
 
@@ -93,7 +94,7 @@ class Discovery:
 
     def entry_points(self) -> list[EntryPoint]:
         """Every entry point the module declares, once each, in the order of the source."""
-        found: list[EntryPoint] = []
+        found: list[EntryPoint] = list(self._from_module())
         for func in self.functions:
             found.extend(self._from_function(func))
         for cls in self.classes:
@@ -109,6 +110,23 @@ class Discovery:
         return sorted(
             unique.values(), key=lambda e: (e.anchor.fromlineno or 0, e.func.lineno or 0)
         )
+
+    def _from_module(self) -> Iterator[EntryPoint]:
+        """The top level of a module a framework runs per session (a script), as one entry
+        point: a function whose body is the module's statements (definitions aside)."""
+        module = self.module
+        for framework, convention in self.knowledge.module_conventions:
+            try:
+                entry = convention(module)
+            except Exception:  # pylint: disable=broad-exception-caught
+                entry = None  # a framework's hook must not break the analysis
+            if entry is None:
+                continue
+            confidence = confidence_of(entry.evidence) if entry.evidence else INFERENCE_FAILURE
+            anchor = module.body[0] if module.body else module
+            yield EntryPoint(script_function(module), entry.role, entry.label, anchor,
+                             confidence, remedy=framework.remedy)
+            return
 
     def _from_function(self, func: nodes.FunctionDef) -> Iterator[EntryPoint]:
         for decorator in func.decorators.nodes if func.decorators else ():
@@ -148,6 +166,20 @@ def _is_configured(func: nodes.FunctionDef, names: frozenset[str]) -> bool:
         if qname == dotted or qname.endswith(f".{dotted}") or dotted.endswith(f".{qname}"):
             return True
     return False
+
+
+def script_function(module: nodes.Module) -> nodes.FunctionDef:
+    """A function standing for one run of ``module``'s top level: its body is the module's
+    statements but its definitions, which stay children of the module (their names
+    resolve in the module, as when the script runs)."""
+    name = module.name.rsplit(".", 1)[-1]
+    func = nodes.FunctionDef(name, 0, 0, module, end_lineno=None, end_col_offset=None)
+    arguments = nodes.Arguments(None, None, func)
+    arguments.postinit(args=[], defaults=[], kwonlyargs=[], kw_defaults=[], annotations=[],
+                       posonlyargs=[], kwonlyargs_annotations=[], posonlyargs_annotations=[])
+    func.postinit(arguments, [node for node in module.body
+                              if not isinstance(node, (nodes.FunctionDef, nodes.ClassDef))])
+    return func
 
 
 def _passes_non_literal(call: nodes.Call) -> bool:

@@ -10,7 +10,7 @@ class, or a convention): then that module reports it, so that nothing is reporte
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from astroid import bases, nodes
@@ -41,6 +41,7 @@ class Registrations:
         self._resolver = resolver
         self._decorators = decorators
         self._classes = classes
+        self._imported: frozenset[str] | None = None
 
     def entry_points(self, call: nodes.Call) -> Iterator[EntryPoint]:
         """What ``call`` registers."""
@@ -66,18 +67,18 @@ class Registrations:
             # ``Route(...)``, ``path(...)``, ``Depends(...)``, ``FastAPI(lifespan=...)``
             yield from self._callable(qname, call, confidence_of(qname))
             return
-        if not isinstance(call.func, nodes.Attribute):
-            return
+        frameworks = [fw for fw in tables.frameworks
+                      if name in fw.registration_methods or name in fw.startup_event_methods]
+        if not frameworks or not isinstance(call.func, nodes.Attribute):
+            return  # no method of that name registers anything
         receiver = self._decorators.receiver_class(call.func.expr)
         if receiver is not None:
             for framework in tables.app_frameworks({receiver}):
                 yield from self._method(framework, name, call, confidence_of(receiver))
             return
-        if not any(
-            name in fw.registration_methods or name in fw.startup_event_methods
-            for fw in tables.frameworks
-        ):
-            return
+        if all(fw.package_receivers and not fw.packages & self._imported_packages()
+               for fw in frameworks):
+            return  # (``load``, ``select``: any object's, unless the module uses the framework)
         inferred = astutil.infer_one(call.func)
         if isinstance(inferred, bases.BoundMethod):
             owner = getattr(inferred.bound, "_proxied", None)
@@ -85,14 +86,19 @@ class Registrations:
                 for framework in tables.app_frameworks(astutil.class_qnames(owner)):
                     yield from self._method(framework, name, call, INFERENCE)
             return
-        if call.args and astutil.const_str(call.args[0]) is not None:
+        yield from self._unknown_receiver(name, call, frameworks)
+
+    def _unknown_receiver(self, name: str, call: nodes.Call,
+                          frameworks: list[Framework]) -> Iterator[EntryPoint]:
+        """``<something>.<name>(...)``, where nothing tells what ``<something>`` is."""
+        found = list(self._on_any_receiver(name, call))
+        if found:
+            yield from found
+        elif call.args and astutil.const_str(call.args[0]) is not None:
             # ``<something>.add_route("GET", "/path", handler)``: every framework that has
             # such a method is tried; only a target that is a function counts.
-            for framework in tables.frameworks:
-                if name in framework.registration_methods or name in (
-                    framework.startup_event_methods
-                ):
-                    yield from self._method(framework, name, call, INFERENCE_FAILURE)
+            for framework in frameworks:
+                yield from self._method(framework, name, call, INFERENCE_FAILURE)
 
     def applied(self, call: nodes.Call) -> Iterator[EntryPoint]:
         """``app.event("app_mention")(handler)``: what ``@app.event("app_mention")`` on
@@ -143,8 +149,47 @@ class Registrations:
         registration = framework.registration_methods.get(name)
         if registration is None:
             return
-        label = registration_label(registration.role, name, call)
-        yield from self._registered(call, registration, label, confidence)
+        label = registration.label or registration_label(registration.role, name, call)
+        yield from _remedied(self._registered(call, registration, label, confidence),
+                             framework.remedy)
+
+    def _on_any_receiver(self, name: str, call: nodes.Call) -> Iterator[EntryPoint]:
+        """``<receiver>.click(fn)`` for a framework whose every object registers callables
+        (``package_receivers``), where neither the source nor inference tells what the
+        receiver is (``btn.click(f).then(g)``): in a module that imports the framework, a
+        function of the project registered that way is an entry point, at low confidence."""
+        assert isinstance(call.func, nodes.Attribute)
+        frameworks = [fw for fw in self._knowledge.frameworks
+                      if fw.package_receivers and name in fw.registration_methods]
+        if not frameworks:
+            return
+        receiver = astutil.infer_one(call.func.expr)
+        qnames = (astutil.class_qnames(receiver._proxied)  # pylint: disable=protected-access
+                  if isinstance(receiver, bases.Instance)
+                  and isinstance(getattr(receiver, "_proxied", None), nodes.ClassDef)
+                  else set())
+        for framework in frameworks:
+            if qnames:
+                if framework in self._knowledge.app_frameworks(qnames):
+                    yield from self._method(framework, name, call, INFERENCE)
+                continue  # an object of another library
+            if framework.packages & self._imported_packages():
+                for entry in self._method(framework, name, call, INFERENCE_FAILURE):
+                    if isinstance(entry.func, nodes.FunctionDef) and entry.func.name != "__init__":
+                        yield entry
+
+    def _imported_packages(self) -> frozenset[str]:
+        """The top-level packages the linted module imports (anywhere in it)."""
+        if self._imported is None:
+            found: set[str] = set()
+            for node in self._module.nodes_of_class((nodes.Import, nodes.ImportFrom)):
+                if isinstance(node, nodes.ImportFrom):
+                    if not node.level:
+                        found.add(node.modname.split(".", 1)[0])
+                else:
+                    found.update(name.split(".", 1)[0] for name, _alias in node.names)
+            self._imported = frozenset(found)
+        return self._imported
 
     def _callable(
         self, qname: str, call: nodes.Call, confidence: Confidence
@@ -155,8 +200,10 @@ class Registrations:
                 return
             registration = fw.registration_callables.get(qname)
             if registration is not None:
-                label = registration_label(registration.role, qname.rsplit(".", 1)[-1], call)
-                yield from self._registered(call, registration, label, confidence)
+                label = registration.label or registration_label(
+                    registration.role, qname.rsplit(".", 1)[-1], call)
+                yield from _remedied(self._registered(call, registration, label, confidence),
+                                     fw.remedy)
                 return
 
     def _registered(
@@ -204,6 +251,13 @@ class Registrations:
         self, call: nodes.Call, framework: Framework, confidence: Confidence
     ) -> Iterator[EntryPoint]:
         for keyword in call.keywords or ():
+            if keyword.arg in framework.handler_keywords:
+                label = (framework.event_label(keyword.arg, call) if framework.event_label
+                         else Role.ROUTE.value)
+                yield from _remedied(self._targets(
+                    keyword.value, Registration(Role.ROUTE, None), label, call, confidence
+                ), framework.remedy)
+                continue
             if keyword.arg not in framework.startup_keywords:
                 continue
             values = (
@@ -235,8 +289,11 @@ class Registrations:
         if isinstance(inferred, bases.BoundMethod):
             method = astutil.function_of(inferred)
             if method is not None and self.reports_here(method):
+                owner = _registering_self(target)
                 yield EntryPoint(method, role, label, self._anchor(method, anchor),
-                                 confidence, self_state=target)
+                                 confidence, self_state=target,
+                                 lifetime=Lifetime.SHARED if owner is not None else None,
+                                 shared_self=owner)
             return
         if isinstance(inferred, nodes.FunctionDef):
             if self.reports_here(inferred):
@@ -315,6 +372,32 @@ class Registrations:
 
     def _anchor(self, func: nodes.NodeNG, registration: nodes.NodeNG) -> nodes.NodeNG:
         return func if func.root() is self._module else registration
+
+
+def _registering_self(target: nodes.NodeNG) -> nodes.ClassDef | None:
+    """The class of ``self`` in ``button.click(self.on_click)`` written in a method: the
+    object that registers its own method once (building the application or its user
+    interface) serves every request with it."""
+    if not (isinstance(target, nodes.Attribute) and isinstance(target.expr, nodes.Name)):
+        return None
+    try:
+        _scope, bindings = target.expr.lookup(target.expr.name)
+    except Exception:  # pylint: disable=broad-exception-caught
+        return None
+    if len(bindings) != 1 or not isinstance(bindings[0].parent, nodes.Arguments):
+        return None
+    method = bindings[0].parent.parent
+    if not isinstance(method, nodes.FunctionDef) or method.type != "method":
+        return None
+    params = [*method.args.posonlyargs, *method.args.args]
+    cls = method.parent
+    return cls if params and params[0] is bindings[0] and isinstance(cls, nodes.ClassDef) else None
+
+
+def _remedied(entries: Iterable[EntryPoint], remedy: str) -> Iterator[EntryPoint]:
+    """The entry points a framework declares, with what its services should use instead."""
+    for entry in entries:
+        yield dataclasses.replace(entry, remedy=remedy) if remedy else entry
 
 
 def _resource_methods(cls: nodes.ClassDef, prefix: str) -> list[nodes.FunctionDef]:

@@ -17,8 +17,10 @@ from pylint_stateless.frameworks import (
     django,
     falcon,
     flask,
+    gradio,
     grpc,
     litestar,
+    mcp,
     ninja,
     pyramid,
     ray_serve,
@@ -28,6 +30,7 @@ from pylint_stateless.frameworks import (
     slack_bolt,
     socketio,
     starlette,
+    streamlit,
     tasks,
     tornado,
 )
@@ -62,6 +65,9 @@ FRAMEWORKS: tuple[Framework, ...] = (
     bentoml.FRAMEWORK,
     serverless.FRAMEWORK,
     slack_bolt.FRAMEWORK,
+    mcp.FRAMEWORK,
+    gradio.FRAMEWORK,
+    streamlit.FRAMEWORK,
 )
 FRAMEWORK_NAMES: tuple[str, ...] = tuple(fw.name for fw in FRAMEWORKS)
 

@@ -132,10 +132,16 @@ class Deferral:
 
 @dataclass(frozen=True)
 class ConventionEntry:
-    """An entry point found by a framework's naming convention, not by a decorator."""
+    """An entry point found by a framework's naming convention, not by a decorator.
+
+    ``evidence`` is a qualified name the convention was read from (``streamlit.title``
+    called at a module's top level): the entry point is then as sure as that name (sure
+    when its package can be loaded); without it, it is a guess (``INFERENCE_FAILURE``).
+    """
 
     role: Role
     label: str
+    evidence: str = ""
 
 
 # Hooks: what a framework knows that a table cannot say. A class convention is given the
@@ -146,9 +152,12 @@ FunctionConvention = Callable[[nodes.FunctionDef], "ConventionEntry | None"]
 # (the expression naming the handler class, the arguments by parameter name).
 RouteArguments = Callable[[nodes.Module], Iterator[tuple[nodes.NodeNG, dict[str, nodes.NodeNG]]]]
 ClassConvention = Callable[[nodes.ClassDef, "frozenset[str]"], "EntryClass | None"]
-# The label of an entry point declared by a decorator of the framework: given the
-# decorator's name (``event``, ``http``) and its call (None when used bare).
+# The label of an entry point declared by the decorator method or constructor keyword
+# ``name`` (``@sio.on("join")``: ``on`` and its call; ``None`` for a bare decorator).
 EventLabel = Callable[[str, "nodes.Call | None"], str]
+# A module whose top level the framework runs once per session or run (a Streamlit
+# script): the convention entry of that run, or None for an ordinary module.
+ModuleConvention = Callable[[nodes.Module], "ConventionEntry | None"]
 
 
 @dataclass(frozen=True)
@@ -193,6 +202,15 @@ class Framework:  # pylint: disable=too-many-instance-attributes
     # (``app.wsgi_app = ProxyFix(app.wsgi_app)``): the object's ``__call__`` serves every
     # request.
     middleware_attributes: frozenset[str] = frozenset()
+    # Receivers of ``decorator_methods`` and ``registration_methods`` are any object of
+    # the framework, not only ``app_classes`` (every Gradio component has ``click(fn)``):
+    # an object whose class comes from one of ``packages``; and a receiver nothing
+    # tells (``btn.click(f).then(g)``) in a module that imports one of ``packages``,
+    # when what it registers is a function of the project.
+    package_receivers: bool = False
+    # Keyword arguments of the app constructor that take a callable serving requests
+    # (``Server(name, on_call_tool=handle)``), labelled by ``event_label``.
+    handler_keywords: frozenset[str] = frozenset()
     # Receivers recognised by their name alone (a regular expression on the expression's
     # text) when nothing can be inferred: ``def init(sio): @sio.on("connect")``.
     receiver_names: str = ""
@@ -219,8 +237,13 @@ class Framework:  # pylint: disable=too-many-instance-attributes
     # Where this framework runs, what replaces process memory, said after the remedy of
     # every message on state that its function entry points (decorators, conventions,
     # configured handlers) change: a serverless function's module state lives per warm
-    # container, so the data belongs in a cache outside the function.
+    # container, so the data belongs in a cache outside the function; MCP: the session
+    # store of the transport. One sentence, no final period.
     remedy: str = ""
+    # A module whose top level runs per session (a Streamlit script): that top level is
+    # an entry point, and the module's own globals are made anew on every run, so they
+    # are not state; what it changes in imported modules is.
+    module_convention: ModuleConvention | None = None
     # The method of a handler class that receives arguments from its route
     # specification (Tornado's ``initialize``), and where to find them.
     setup_method: str = ""
@@ -258,6 +281,13 @@ class Framework:  # pylint: disable=too-many-instance-attributes
     # Regular expressions of the expressions that name the client of a request
     # (``request.remote_addr``): a container keyed by them counts per client.
     client_keys: tuple[str, ...] = ()
+    # ... and of those that name a session (Gradio's ``request.session_hash``): a
+    # container keyed by them is a session store.
+    session_keys: tuple[str, ...] = ()
+    # Decorators, by qualified name, whose function's result the framework keeps for the
+    # process and hands to every caller, whatever the arguments (Streamlit's
+    # ``cache_resource``): a container or project object it returns is shared state.
+    shared_results: frozenset[str] = frozenset()
 
 
 HTTP_VERBS = ("get", "post", "put", "patch", "delete", "head", "options", "trace")

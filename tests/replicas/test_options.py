@@ -67,9 +67,10 @@ def test_restart_after_every_request(pytester: pytest.Pytester, monkeypatch: pyt
     monkeypatch.setenv("REPLICAS_LOG", str(log))
     result = run(pytester, "--stateless-restart=1")
     assert set(result.breaks()) == {"test_fastapi_counter.py::test_counter_sees_its_previous_write",
-                                    "test_factory.py::test_factory_state_is_per_process"}
+                                    "test_factory.py::test_factory_state_is_per_process",
+                                    "test_factory.py::test_nonlocal_state_is_per_process"}
     header = re.fullmatch(r"1 copy of each application, round-robin, a copy restarted after every "
-                          r"request: (\d+) requests from 8 of 11 tests, (\d+) copies started",
+                          r"request: (\d+) requests from 9 of 12 tests, (\d+) copies started",
                           result.header())
     assert header is not None, result.header()
     assert header[1] == header[2]  # one new process per request

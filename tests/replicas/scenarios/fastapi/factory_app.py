@@ -13,3 +13,18 @@ def create_app(greeting: str) -> FastAPI:
         return {"hits": len(hits), "greeting": greeting}
 
     return app
+
+
+def create_ticker() -> FastAPI:
+    """A factory whose route rebinds the factory's variable (``nonlocal``): state the
+    checker does not see."""
+    app = FastAPI()
+    ticks = 0
+
+    @app.post("/tick")
+    def tick() -> dict:
+        nonlocal ticks
+        ticks += 1
+        return {"ticks": ticks}
+
+    return app

@@ -1,7 +1,7 @@
 import pytest
 from fastapi.testclient import TestClient
 
-from factory_app import create_app
+from factory_app import create_app, create_ticker
 
 
 @pytest.fixture(name="client")
@@ -12,3 +12,9 @@ def _client():
 def test_factory_state_is_per_process(client):
     assert client.post("/hit").json() == {"hits": 1, "greeting": "hello"}
     assert client.post("/hit").json() == {"hits": 2, "greeting": "hello"}
+
+
+def test_nonlocal_state_is_per_process():
+    ticker = TestClient(create_ticker())
+    assert ticker.post("/tick").json() == {"ticks": 1}
+    assert ticker.post("/tick").json() == {"ticks": 2}
