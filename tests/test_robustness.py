@@ -51,8 +51,10 @@ from pathological_cases import (
     mutation_line,
     mutual_recursion,
     route_with,
+    routes_over_states,
     write,
     write_cyclic_package,
+    write_routes_package,
 )
 
 DEBUG_ENV = "PYLINT_STATELESS_DEBUG"
@@ -699,6 +701,43 @@ def test_five_thousand_functions(tmp_path: Path) -> None:
     result = run_pylint([path], tmp_path)
     result.assert_no_crash()
     assert result.plugin_lines(path)
+
+
+@pytest.mark.parametrize("every_site", [False, True])
+def test_one_state_written_by_many_routes_compares_no_entry_points(
+    every_site: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 17: each route's hit on the one state searched the list of the entry points
+    already seen (equality of frozen dataclasses, field by field), so N routes cost N**2
+    comparisons. Counted, not timed: benchmarks/pathological.py has the times."""
+    # pylint: disable-next=import-outside-toplevel
+    from pylint_stateless.entrypoints import EntryPoint
+
+    comparisons = 0
+    real = EntryPoint.__eq__
+
+    def counting(self: EntryPoint, other: object) -> bool:
+        nonlocal comparisons
+        comparisons += 1
+        return real(self, other)
+
+    monkeypatch.setattr(EntryPoint, "__eq__", counting)
+    routes = 300
+    messages = check_source(routes_over_states(routes), module_name="many_routes",
+                            stateless_report_every_site=every_site)
+    assert len(messages) == (routes if every_site else 1)
+    assert every_site or f"(and {routes - 1} other entry points)" in messages[0].args[1]
+    assert comparisons <= routes  # a hash collision now and then, not one per pair
+
+
+def test_one_state_written_from_many_modules(tmp_path: Path) -> None:
+    """One message per module that writes the shared state, each naming its own routes."""
+    files = write_routes_package(tmp_path, modules=5, routes=100)
+    result = run_pylint(files, tmp_path, "--stateless-report-every-site=n", cwd=tmp_path)
+    result.assert_no_crash()
+    plugin = [m for m in result.messages if m["messageId"].startswith("W67")]
+    assert sorted(m["module"] for m in plugin) == [f"service.m{i}" for i in range(5)]
+    assert all("(and 19 other entry points)" in m["message"] for m in plugin)
 
 
 @pytest.mark.parametrize("expression", sorted(DEEP))
