@@ -136,6 +136,19 @@ class StatelessChecker(BaseChecker):
             },
         ),
         (
+            "stateless-sarif-srcroot",
+            {
+                "default": False,
+                "type": "yn",
+                "metavar": "<y or n>",
+                "help": "Name the absolute path of the directory pylint runs in, against "
+                "which the SARIF log's URIs are relative, in the log "
+                "(originalUriBaseIds and the invocation's workingDirectory); without it "
+                "the log publishes no path of the machine but those of files linted "
+                "outside that directory.",
+            },
+        ),
+        (
             "stateless-report-every-site",
             {
                 "default": False,
