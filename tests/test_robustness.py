@@ -832,8 +832,30 @@ def test_unwritable_inventory_path_does_not_crash(target: str, tmp_path: Path) -
         APP + '\n@app.get("/x")\ndef route(key: str):\n    registry[key] = 1\n',
     )
     result = run_pylint([good], tmp_path, f"--stateless-inventory={tmp_path / target}")
-    result.assert_no_crash()
+    assert "Traceback (most recent call last)" not in result.stderr, result.stderr
+    assert not result.returncode & 1, f"fatal bit in exit code {result.returncode}"
     assert line_of(good, "registry[key] = 1") in result.plugin_lines(good)
+    # ... and the run fails, as pylint's does when --output cannot be written.
+    assert result.returncode & 32
+    assert "cannot write the state inventory" in result.stderr
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_unwritable_inventory_fails_a_clean_run(jobs: str, tmp_path: Path) -> None:
+    """Nothing to report and a perfect score: still a failure (pylint exits 0 when the
+    score reaches fail-under, whatever its status bits)."""
+    clean = write(tmp_path / "clean.py", '"""Nothing here."""\nVALUE = 1\n')
+    other = write(tmp_path / "other.py", '"""Nor here."""\nOTHER = 2\n')
+    process = subprocess.run(
+        [sys.executable, "-m", "pylint", "--rcfile=/dev/null", "--persistent=n",
+         "--load-plugins=pylint_stateless", f"--jobs={jobs}",
+         "--stateless-inventory=/nonexistent-dir/inventory.json", str(clean), str(other)],
+        capture_output=True, text=True, check=False, timeout=HANG_GUARD_SECONDS,
+    )
+    assert "10.00/10" in process.stdout
+    assert process.returncode == 32, process.stderr
+    assert "/nonexistent-dir/inventory.json" in process.stderr
+    assert "Traceback" not in process.stderr
 
 
 # --- f. nothing kept alive by the plugin -------------------------------------------------
