@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import gc
+import keyword
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 import astroid
@@ -25,6 +26,7 @@ from pylint_stateless.analysis.walker import Walker
 from pylint_stateless.analysis.writes import decorator_mutations
 from pylint_stateless.entrypoints import Discovery, EntryPoint
 from pylint_stateless.frameworks import (
+    FRAMEWORK_ALIASES,
     FRAMEWORK_NAMES,
     FRAMEWORKS,
     EntryClass,
@@ -40,19 +42,21 @@ if TYPE_CHECKING:
     from pylint.lint import PyLinter
 
 _DEBUG = os.environ.get("PYLINT_STATELESS_DEBUG") == "1"
+USAGE_ERROR = 32  # pylint's exit status bit for a bad command line or configuration
 MAX_DEPTH_CHOICES = range(0, 31)
 
 
 class CsvChoices(tuple[str, ...]):
-    """``choices`` for a comma-separated option: every element must be one of them.
+    """``choices`` for a comma-separated option: every element must be one of them, and
+    there must be one at least (an empty list would silently switch the checker off).
 
     argparse checks ``value in choices`` with the whole parsed list; this makes an
-    unknown name a clear "invalid choice" error naming the option.
+    unknown name, or none, a clear "invalid choice" error naming the option.
     """
 
     def __contains__(self, value: object) -> bool:
         if isinstance(value, (list, tuple)):
-            return all(tuple.__contains__(self, item) for item in value)
+            return bool(value) and all(tuple.__contains__(self, item) for item in value)
         return tuple.__contains__(self, value)
 
 
@@ -66,6 +70,38 @@ class DottedNames(tuple[str, ...]):
     def __contains__(self, value: object) -> bool:
         items = value if isinstance(value, (list, tuple)) else [value]
         return all(isinstance(item, str) and self._NAME.match(item) for item in items)
+class QualifiedNames:
+    """``choices`` for a comma-separated list of qualified names (``myapp.web.route``):
+    anything else is pylint's "invalid choice" error for the option, not a traceback or
+    a name that silently matches nothing."""
+
+    def __contains__(self, value: object) -> bool:
+        if not isinstance(value, (list, tuple)):
+            value = [value]
+        return all(isinstance(name, str) and is_qualified_name(name) for name in value)
+
+    def __iter__(self) -> Iterator[str]:
+        """What argparse lists after "choose from" in its error."""
+        yield "dotted Python names, e.g. myapp.web.route"
+
+
+def is_qualified_name(name: str) -> bool:
+    """``a.b.C``: identifiers joined by dots, none of them a keyword."""
+    return all(part.isidentifier() and not keyword.iskeyword(part) for part in name.split("."))
+
+
+class Csv(tuple[str, ...]):
+    """A comma-separated default, as pylint's ``--help`` shows it: ``(default: a, b)``."""
+
+    def __str__(self) -> str:
+        return ", ".join(self) or "none"
+
+
+def _alias_help() -> str:
+    by_name: dict[str, list[str]] = {}
+    for alias, name in FRAMEWORK_ALIASES.items():
+        by_name.setdefault(name, []).append(alias)
+    return "; ".join(f"{name}: {', '.join(aliases)}" for name, aliases in by_name.items())
 
 
 class StatelessChecker(BaseChecker):
@@ -77,8 +113,9 @@ class StatelessChecker(BaseChecker):
         (
             "stateless-entry-decorators",
             {
-                "default": (),
+                "default": Csv(),
                 "type": "csv",
+                "choices": QualifiedNames(),
                 "metavar": "<qualified names>",
                 "help": "Qualified names of extra decorators that make a function serve "
                 "requests (in-house wrappers around a framework's route decorator), e.g. "
@@ -88,7 +125,7 @@ class StatelessChecker(BaseChecker):
         (
             "stateless-ignore-names",
             {
-                "default": (),
+                "default": Csv(),
                 "type": "regexp_csv",
                 "metavar": "<regexps>",
                 "help": "Regular expressions of state names never to report; matched in "
@@ -98,8 +135,9 @@ class StatelessChecker(BaseChecker):
         (
             "stateless-resource-types",
             {
-                "default": (),
+                "default": Csv(),
                 "type": "csv",
+                "choices": QualifiedNames(),
                 "metavar": "<qualified names>",
                 "help": "Qualified names of extra classes or factories whose objects are "
                 "process resources (clients, pools, locks), never state.",
@@ -108,8 +146,9 @@ class StatelessChecker(BaseChecker):
         (
             "stateless-entry-base-classes",
             {
-                "default": (),
+                "default": Csv(),
                 "type": "csv",
+                "choices": QualifiedNames(),
                 "metavar": "<qualified names>",
                 "help": "Qualified names of in-house base classes whose subclasses' methods "
                 "serve requests, one instance per request (their ``self`` is private).",
@@ -118,8 +157,9 @@ class StatelessChecker(BaseChecker):
         (
             "stateless-shared-base-classes",
             {
-                "default": (),
+                "default": Csv(),
                 "type": "csv",
+                "choices": QualifiedNames(),
                 "metavar": "<qualified names>",
                 "help": "Qualified names of in-house base classes whose subclasses' methods "
                 "serve requests on one instance shared by every request of the process.",
@@ -143,12 +183,12 @@ class StatelessChecker(BaseChecker):
         (
             "stateless-frameworks",
             {
-                "default": FRAMEWORK_NAMES,
+                "default": Csv(FRAMEWORK_NAMES),
                 "type": "csv",
-                "choices": CsvChoices(FRAMEWORK_NAMES),
+                "choices": CsvChoices((*FRAMEWORK_NAMES, *FRAMEWORK_ALIASES)),
                 "metavar": "<names>",
-                "help": "Frameworks whose entry points are recognised (default: all of "
-                f"{', '.join(FRAMEWORK_NAMES)}).",
+                "help": "Frameworks whose entry points are recognised, at least one, by "
+                f"the name of its table or a common name ({_alias_help()}).",
             },
         ),
         (
@@ -160,6 +200,19 @@ class StatelessChecker(BaseChecker):
                 "help": "Write the state inventory (every module- or class-level mutable "
                 "object and shared instance, and what the code does with it) to this file, "
                 "as JSON. With --reports=y the same inventory is printed as a table.",
+            },
+        ),
+        (
+            "stateless-sarif-srcroot",
+            {
+                "default": False,
+                "type": "yn",
+                "metavar": "<y or n>",
+                "help": "Name the absolute path of the directory pylint runs in, against "
+                "which the SARIF log's URIs are relative, in the log "
+                "(originalUriBaseIds and the invocation's workingDirectory); without it "
+                "the log publishes no path of the machine but those of files linted "
+                "outside that directory.",
             },
         ),
         (
@@ -199,7 +252,7 @@ class StatelessChecker(BaseChecker):
 
     def open(self) -> None:
         config = self.linter.config
-        enabled = set(config.stateless_frameworks)
+        enabled = {FRAMEWORK_ALIASES.get(name, name) for name in config.stateless_frameworks}
         extra_bases = [
             *((q, EntryClass(Role.ROUTE, Lifetime.PER_REQUEST))
               for q in config.stateless_entry_base_classes),
@@ -248,7 +301,7 @@ class StatelessChecker(BaseChecker):
                     raise
         SESSION.end(keep, read, self._linted)
         if config.stateless_inventory and (config.jobs <= 1 or config.from_stdin):
-            self._inventory.write(config.stateless_inventory)
+            self._write_inventory(self.linter)
 
     def _keeps(self) -> bool:
         """Whether this run keeps trees and summaries for the next run of the process: one
@@ -265,7 +318,16 @@ class StatelessChecker(BaseChecker):
         for items in data:
             self._inventory.extend(inventory.Item.from_dict(d) for d in items)
         if linter.config.stateless_inventory:
-            self._inventory.write(linter.config.stateless_inventory)
+            self._write_inventory(linter)
+
+    def _write_inventory(self, linter: PyLinter) -> None:
+        """Write the JSON inventory; if it cannot be, pylint exits with its usage-error bit
+        (32), as it does when ``--output`` cannot be written, whatever the score: pylint
+        exits 0 when the score reaches ``fail-under`` (10 by default), so that is raised
+        out of reach (``--exit-zero`` still wins)."""
+        if not self._inventory.write(linter.config.stateless_inventory):
+            linter.msg_status |= USAGE_ERROR
+            linter.config.fail_under = float("inf")
 
     def _report(self, section: Section, *_stats: object) -> None:
         if not self._inventory.items:

@@ -135,8 +135,9 @@ class Inventory:
             {"state": [item.as_dict() for item in self.sorted_items()]}, indent=2
         ) + "\n"
 
-    def write(self, path: str) -> None:
-        """Write the JSON inventory; a path that cannot be written is reported, not raised."""
+    def write(self, path: str) -> bool:
+        """Write the JSON inventory; a path that cannot be written is reported on stderr,
+        not raised (pylint still prints the run's messages): False then."""
         try:
             Path(path).write_text(self.as_json(), encoding="utf-8")
         except OSError as error:
@@ -145,6 +146,8 @@ class Inventory:
                 f"(option stateless-inventory): {error.strerror or error}",
                 file=sys.stderr,
             )
+            return False
+        return True
 
     def report(self, section: Section) -> None:
         """Fill pylint's report section with one row per piece of state."""

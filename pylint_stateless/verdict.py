@@ -77,7 +77,9 @@ class Report:
     hit: Hit
     entry: EntryPoint
     symbol: str = ""
-    entries: list[EntryPoint] = field(default_factory=list)
+    # Every entry point that reaches it, in order: a dict for its keys, so that adding
+    # one is not a search of the others (thousands of routes may write one state).
+    entries: dict[EntryPoint, None] = field(default_factory=dict)
     confidence: Confidence | None = None
 
 
@@ -113,8 +115,7 @@ class Verdict:
             self._hits.setdefault(state, []).append(hit)
             if report is None:
                 report = self._reports[key] = Report(state, anchor, hit, entry, symbol)
-            if entry not in report.entries:
-                report.entries.append(entry)
+            report.entries[entry] = None
             report.confidence = weakest(
                 *(c for c in (report.confidence,) if c is not None),
                 entry.confidence, hit.confidence, state.confidence,
@@ -182,9 +183,7 @@ def _one_per_state(reports: list[Report]) -> list[Report]:
         if kept is None:
             first[key] = report
             continue
-        for entry in report.entries:
-            if entry not in kept.entries:
-                kept.entries.append(entry)
+        kept.entries.update(report.entries)
         kept.confidence = weakest(*(c for c in (kept.confidence, report.confidence)
                                     if c is not None))
     return list(first.values())

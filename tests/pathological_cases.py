@@ -177,3 +177,47 @@ def write_cyclic_package(root: Path) -> tuple[Path, Path]:
         """,
     )
     return mod_a, mod_b
+
+
+
+FLASK_APP = """\
+from flask import Flask
+
+app = Flask(__name__)
+"""
+
+
+def routes_over_states(routes: int, states: int = 1, *, module: int | None = None) -> str:
+    """A Flask module of ``routes`` routes, route ``i`` writing ``STORE_{i % states}[key]``
+    (issue 17: one state written by many entry points made the analysis quadratic).
+
+    The states are the module's own, or with ``module`` set those of ``service.state``
+    (:func:`write_routes_package`), and the routes' paths start with ``/m<module>``."""
+    lines = [FLASK_APP]
+    names = [f"STORE_{index}" for index in range(states)]
+    if module is None:
+        lines += [f"{name} = {{}}" for name in names]
+    else:
+        lines.append(f"from service.state import {', '.join(names)}")
+    for index in range(routes):
+        lines += [
+            "",
+            f'@app.route("/m{module or 0}/r{index}", methods=["POST"])',
+            f"def route_{index}():",
+            f'    STORE_{index % states}["k{index}"] = {index}',
+            '    return "ok"',
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def write_routes_package(root: Path, modules: int, routes: int, states: int = 1) -> list[Path]:
+    """Package ``service``: ``state.py`` defines the states, and ``modules`` modules of
+    ``routes // modules`` routes each (:func:`routes_over_states`) write them."""
+    write(root / "service" / "__init__.py", "")
+    state = write(root / "service" / "state.py",
+                  "".join(f"STORE_{index} = {{}}\n" for index in range(states)))
+    return [state, *(
+        write(root / "service" / f"m{index}.py",
+              routes_over_states(routes // modules, states, module=index))
+        for index in range(modules)
+    )]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pkgutil
+import re
 from collections import Counter
 
 import astroid
@@ -14,12 +15,12 @@ from pylint.lint import PyLinter, Run
 from pylint.reporters import CollectingReporter
 
 import pylint_stateless
-from pylint_stateless.checker import StatelessChecker
+from pylint_stateless.checker import StatelessChecker, is_qualified_name
 from pylint_stateless.analysis.resolver import Resolver
 from pylint_stateless.analysis.session import Session
 from pylint_stateless.entrypoints import Discovery
 from pylint_stateless.knowledge import Knowledge
-from pylint_stateless.frameworks import FRAMEWORKS
+from pylint_stateless.frameworks import FRAMEWORK_ALIASES, FRAMEWORK_NAMES, FRAMEWORKS
 from pylint_stateless.messages import MESSAGES, MSG_ID_BASE
 
 from helpers import PLUGIN_ONLY, ROOT, messages, run_pylint
@@ -71,6 +72,13 @@ def test_register_is_idempotent() -> None:
         ("--stateless-frameworks=flask,djangoo", "invalid choice: ['flask', 'djangoo']"),
         ("--stateless-serverless-handlers=app.handler,bad name",
          "invalid choice: ['app.handler', 'bad name']"),
+        # An empty list would switch the checker off without a word.
+        ("--stateless-frameworks=", "invalid choice: []"),
+        ("--stateless-entry-decorators=myapp.web.route,my app.route",
+         "invalid choice: ['myapp.web.route', 'my app.route']"),
+        ("--stateless-entry-base-classes=views.class.Base", "invalid choice: ['views.class.Base']"),
+        ("--stateless-shared-base-classes=1st.Handler", "invalid choice: ['1st.Handler']"),
+        ("--stateless-resource-types=clients..Pool", "invalid choice: ['clients..Pool']"),
     ],
 )
 def test_bad_option_values_are_clear_errors(option: str, needle: str) -> None:
@@ -90,6 +98,67 @@ def test_bad_option_in_pyproject_is_a_clear_error(tmp_path) -> None:
     assert run.returncode != 0
     assert "Traceback" not in run.stderr
     assert "--stateless-max-depth: invalid choice: -3" in run.stderr
+
+
+@pytest.mark.parametrize(
+    ("setting", "needle"),
+    [
+        ("stateless-frameworks = []", "--stateless-frameworks: invalid choice: []"),
+        ('stateless-resource-types = ["redis client"]',
+         "--stateless-resource-types: invalid choice: ['redis client']"),
+    ],
+)
+def test_bad_lists_in_pyproject_are_clear_errors(setting: str, needle: str, tmp_path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        f'[tool.pylint.main]\nload-plugins = ["pylint_stateless"]\n{setting}\n'
+    )
+    (tmp_path / "mod.py").write_text('"""Empty."""\n')
+    run = run_pylint("mod.py", cwd=tmp_path)
+    assert run.returncode == 32  # pylint's usage error
+    assert "Traceback" not in run.stderr
+    assert needle in run.stderr
+
+
+def test_qualified_names() -> None:
+    good = ["route", "myapp.web.route", "_private._x1", "café.vue"]
+    bad = ["", "my app.route", "a..b", ".a", "a.", "1st.x", "x.class.y", "a-b.c", "a.b()"]
+    assert all(is_qualified_name(name) for name in good)
+    assert not any(is_qualified_name(name) for name in bad)
+
+
+@pytest.mark.parametrize(("alias", "name"), sorted(FRAMEWORK_ALIASES.items()))
+def test_framework_aliases_name_their_table(alias: str, name: str) -> None:
+    assert alias not in FRAMEWORK_NAMES
+    linter = PyLinter()
+    pylint_stateless.register(linter)
+    linter.config.stateless_frameworks = [alias]
+    checker = next(c for c in linter.get_checkers() if isinstance(c, StatelessChecker))
+    checker.open()
+    enabled = [fw.name for fw in checker._knowledge.frameworks]  # pylint: disable=protected-access
+    assert enabled == [name]
+
+
+def test_fastapi_names_the_starlette_table() -> None:
+    """The example shop is a FastAPI service: ``fastapi`` finds what ``starlette`` does,
+    and ``quart`` (the flask table) finds nothing there."""
+    by_table = messages("--stateless-frameworks=starlette", "examples/shop")
+    assert by_table
+    assert messages("--stateless-frameworks=fastapi", "examples/shop") == by_table
+    assert messages("--stateless-frameworks=quart", "examples/shop") == []
+
+
+def test_help_shows_each_default_once() -> None:
+    run = run_pylint("--load-plugins=pylint_stateless", "--help")
+    section = run.stdout.split("\nStateless:\n", 1)[1].split("\n\n", 2)[1]
+    options = re.split(r"\n  (?=--stateless-)", "\n" + section)[1:]
+    assert len(options) == len(StatelessChecker.options)
+    for text in options:
+        flat = " ".join(text.split())
+        assert flat.count("default") == 1, flat
+    frameworks = next(" ".join(t.split()) for t in options if t.startswith("--stateless-frameworks"))
+    assert frameworks.count("starlette") == 2  # in the aliases, and the default
+    assert frameworks.endswith(f"(default: {', '.join(FRAMEWORK_NAMES)})")
+    assert "(default: none)" in " ".join(options[0].split())
 
 
 def test_options_from_pyproject_are_read(tmp_path) -> None:

@@ -51,8 +51,10 @@ from pathological_cases import (
     mutation_line,
     mutual_recursion,
     route_with,
+    routes_over_states,
     write,
     write_cyclic_package,
+    write_routes_package,
 )
 
 DEBUG_ENV = "PYLINT_STATELESS_DEBUG"
@@ -262,6 +264,13 @@ _SETTINGS = settings(
 )
 
 
+# Generated programs may well be valid Python that CPython warns about when it compiles
+# them (``"a" "b"()``: "'str' object is not callable; perhaps you missed a comma?"), in
+# hypothesmith's own filter and in ours: the warning is about the generated program, not
+# about the code under test, so the property tests silence exactly that category.
+GENERATED_CODE_WARNINGS = pytest.mark.filterwarnings("ignore::SyntaxWarning")
+
+
 def _compiles(code: str) -> bool:
     try:
         compile(code, "<generated>", "exec")
@@ -270,6 +279,7 @@ def _compiles(code: str) -> bool:
     return True
 
 
+@GENERATED_CODE_WARNINGS
 @pytest.mark.slow
 @_SETTINGS
 @given(hypothesmith.from_grammar())
@@ -287,6 +297,7 @@ counter = 0
 """
 
 
+@GENERATED_CODE_WARNINGS
 @pytest.mark.slow
 @_SETTINGS
 @given(hypothesmith.from_grammar())
@@ -579,6 +590,7 @@ def template_programs(draw: st.DrawFn) -> str:
     return "\n".join(lines) + "\n"
 
 
+@GENERATED_CODE_WARNINGS
 @pytest.mark.slow
 @_SETTINGS
 @given(template_programs())
@@ -701,6 +713,63 @@ def test_five_thousand_functions(tmp_path: Path) -> None:
     assert result.plugin_lines(path)
 
 
+@pytest.mark.parametrize("every_site", [False, True])
+def test_one_state_written_by_many_routes_compares_no_entry_points(
+    every_site: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 17: each route's hit on the one state searched the list of the entry points
+    already seen (equality of frozen dataclasses, field by field), so N routes cost N**2
+    comparisons. Counted, not timed: benchmarks/pathological.py has the times."""
+    # pylint: disable-next=import-outside-toplevel
+    from pylint_stateless.entrypoints import EntryPoint
+
+    comparisons = 0
+    real = EntryPoint.__eq__
+
+    def counting(self: EntryPoint, other: object) -> bool:
+        nonlocal comparisons
+        comparisons += 1
+        return real(self, other)
+
+    monkeypatch.setattr(EntryPoint, "__eq__", counting)
+    routes = 300
+    messages = check_source(routes_over_states(routes), module_name="many_routes",
+                            stateless_report_every_site=every_site)
+    assert len(messages) == (routes if every_site else 1)
+    assert every_site or f"(and {routes - 1} other entry points)" in messages[0].args[1]
+    assert comparisons <= routes  # a hash collision now and then, not one per pair
+
+
+def test_one_state_written_from_many_modules(tmp_path: Path) -> None:
+    """One message per module that writes the shared state, each naming its own routes."""
+    files = write_routes_package(tmp_path, modules=5, routes=100)
+    result = run_pylint(files, tmp_path, "--stateless-report-every-site=n", cwd=tmp_path)
+    result.assert_no_crash()
+    plugin = [m for m in result.messages if m["messageId"].startswith("W67")]
+    assert sorted(m["module"] for m in plugin) == [f"service.m{i}" for i in range(5)]
+    assert all("(and 19 other entry points)" in m["message"] for m in plugin)
+
+
+def test_a_parameter_stored_by_a_route_infers_no_decorator(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``registry[key] = key`` in a route: whether ``key`` is a method's ``self`` is
+    answered without ``FunctionDef.type``, which infers the decorators (FastAPI's
+    ``app.get(...)``: its modules built, 3 s of deep_parentheses and deep_boolops in
+    benchmarks/pathological.py). Counted, not timed."""
+    asked: list[str] = []
+    real = astroid.nodes.FunctionDef.type
+
+    def spy(self: astroid.nodes.FunctionDef) -> str:
+        asked.append(self.name)
+        return real.func(self)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(astroid.nodes.FunctionDef, "type", property(spy))
+    messages = check_source(route_with("registry[key] = " + "(" * 20 + "key" + ")" * 20))
+    assert [m.msg_id for m in messages] == ["request-mutates-module-state"]
+    assert "route" not in asked
+
+
 @pytest.mark.parametrize("expression", sorted(DEEP))
 def test_deeply_nested_expression_in_handler(expression: str, tmp_path: Path) -> None:
     code = route_with(DEEP[expression], prelude=DEEP_PRELUDE)
@@ -793,8 +862,30 @@ def test_unwritable_inventory_path_does_not_crash(target: str, tmp_path: Path) -
         APP + '\n@app.get("/x")\ndef route(key: str):\n    registry[key] = 1\n',
     )
     result = run_pylint([good], tmp_path, f"--stateless-inventory={tmp_path / target}")
-    result.assert_no_crash()
+    assert "Traceback (most recent call last)" not in result.stderr, result.stderr
+    assert not result.returncode & 1, f"fatal bit in exit code {result.returncode}"
     assert line_of(good, "registry[key] = 1") in result.plugin_lines(good)
+    # ... and the run fails, as pylint's does when --output cannot be written.
+    assert result.returncode & 32
+    assert "cannot write the state inventory" in result.stderr
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_unwritable_inventory_fails_a_clean_run(jobs: str, tmp_path: Path) -> None:
+    """Nothing to report and a perfect score: still a failure (pylint exits 0 when the
+    score reaches fail-under, whatever its status bits)."""
+    clean = write(tmp_path / "clean.py", '"""Nothing here."""\nVALUE = 1\n')
+    other = write(tmp_path / "other.py", '"""Nor here."""\nOTHER = 2\n')
+    process = subprocess.run(
+        [sys.executable, "-m", "pylint", "--rcfile=/dev/null", "--persistent=n",
+         "--load-plugins=pylint_stateless", f"--jobs={jobs}",
+         "--stateless-inventory=/nonexistent-dir/inventory.json", str(clean), str(other)],
+        capture_output=True, text=True, check=False, timeout=HANG_GUARD_SECONDS,
+    )
+    assert "10.00/10" in process.stdout
+    assert process.returncode == 32, process.stderr
+    assert "/nonexistent-dir/inventory.json" in process.stderr
+    assert "Traceback" not in process.stderr
 
 
 # --- f. nothing kept alive by the plugin -------------------------------------------------

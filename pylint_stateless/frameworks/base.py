@@ -165,6 +165,9 @@ class Framework:  # pylint: disable=too-many-instance-attributes
     """Everything the checker knows about one web framework."""
 
     name: str
+    # Other names users know the table by, accepted by ``stateless-frameworks``: the
+    # frameworks it also covers (``fastapi`` for ``starlette``), their package names.
+    aliases: tuple[str, ...] = ()
     # Top-level packages the framework is imported from (``flask``, ``werkzeug``...).
     packages: frozenset[str] = frozenset()
 

@@ -109,6 +109,7 @@ def _middleware_by_shape(cls: nodes.ClassDef, _bases: frozenset[str]) -> EntryCl
 
 FRAMEWORK = Framework(
     name="django",
+    aliases=("drf", "rest_framework", "djangorestframework"),
     packages=_PACKAGES,
     registration_callables={
         # urlpatterns: path("route/", view)

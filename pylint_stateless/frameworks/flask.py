@@ -13,6 +13,7 @@ from pylint_stateless.frameworks.base import (
 
 FRAMEWORK = Framework(
     name="flask",
+    aliases=("quart",),
     packages=frozenset(
         {"flask", "quart", "werkzeug", "flask_restful", "flask_restx", "flask_sock",
          "simple_websocket", "flask_sqlalchemy"}

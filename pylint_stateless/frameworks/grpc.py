@@ -26,6 +26,7 @@ def _generated_servicer(_cls: nodes.ClassDef, bases: frozenset[str]) -> EntryCla
 
 FRAMEWORK = Framework(
     name="grpc",
+    aliases=("grpcio",),
     packages=frozenset({"grpc"}),
     registration_patterns={
         r"^add_\w+Servicer_to_server$": Registration(

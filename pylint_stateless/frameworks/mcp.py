@@ -70,6 +70,7 @@ def _uri(call: nodes.Call) -> str | None:
 
 FRAMEWORK = Framework(
     name="mcp",
+    aliases=("fastmcp",),
     packages=frozenset({"mcp", "fastmcp"}),
     app_classes=frozenset({*_HIGH_LEVEL, *_LOW_LEVEL}),
     decorator_methods={

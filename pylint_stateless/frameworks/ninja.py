@@ -59,6 +59,7 @@ _SHARED_CLASSES = {
 
 FRAMEWORK = Framework(
     name="ninja",
+    aliases=("django-ninja", "django_ninja", "ninja_extra", "django-ninja-extra"),
     packages=frozenset({"ninja", "ninja_extra"}),
     app_classes=frozenset(
         {

@@ -32,6 +32,7 @@ def _label(name: str, _call: nodes.Call | None) -> str:
 
 FRAMEWORK = Framework(
     name="ray_serve",
+    aliases=("ray", "ray-serve", "serve"),
     packages=frozenset({"ray"}),
     class_decorators=dict.fromkeys(_DEPLOYMENT_DECORATORS, _DEPLOYMENT),
     decorator_functions={

@@ -154,6 +154,15 @@ def _argument(call: nodes.Call | None, position: int, keyword: str = "") -> str:
 
 FRAMEWORK = Framework(
     name="serverless",
+    aliases=(
+        "lambda",
+        "aws-lambda",
+        "aws_lambda_powertools",
+        "functions_framework",
+        "functions-framework",
+        "azure-functions",
+        "azure_functions",
+    ),
     packages=frozenset({"functions_framework", "azure", "aws_lambda_powertools"}),
     app_classes=frozenset({*_AZURE_APPS, *_POWERTOOLS_APPS}),
     decorator_methods={

@@ -46,6 +46,7 @@ def _label(name: str, call: nodes.Call | None) -> str:
 
 FRAMEWORK = Framework(
     name="slack_bolt",
+    aliases=("slack-bolt", "bolt"),
     packages=frozenset({"slack_bolt", "slack_sdk"}),
     app_classes=frozenset(
         {

@@ -20,6 +20,7 @@ def _event_label(_name: str, call: nodes.Call | None) -> str:
 
 FRAMEWORK = Framework(
     name="socketio",
+    aliases=("python-socketio", "flask-socketio", "flask_socketio"),
     packages=frozenset({"socketio", "flask_socketio", "engineio"}),
     app_classes=frozenset(
         {

@@ -19,6 +19,7 @@ _TEMPLATES = frozenset(
 
 FRAMEWORK = Framework(
     name="starlette",
+    aliases=("fastapi",),
     packages=frozenset({"fastapi", "starlette"}),
     app_classes=frozenset(
         {

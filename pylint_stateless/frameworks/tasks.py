@@ -6,6 +6,7 @@ from pylint_stateless.frameworks.base import Deferral, Framework, Role
 
 FRAMEWORK = Framework(
     name="tasks",
+    aliases=("celery", "rq", "dramatiq"),
     packages=frozenset({"celery", "rq", "dramatiq"}),
     app_classes=frozenset({"celery.Celery", "celery.app.base.Celery"}),
     decorator_methods={"task": Role.BACKGROUND},

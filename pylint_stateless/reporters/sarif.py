@@ -17,20 +17,34 @@ receives them all through :meth:`SarifReporter.handle_message`.  Messages about
 pylint's command line or configuration (no source file) go to the invocation's
 ``toolConfigurationNotifications`` instead of ``results``.
 
-Lines and columns: SARIF counts both from 1.  pylint's lines already start at 1
-(pylint itself turns a line 0 into 1; a message built with line 0 or ``None`` gets
-a location without a region, i.e. the whole file); its columns start at 0, so one
-is added.  pylint's end column is exclusive, as SARIF's
-``endColumn`` is.  Columns are copied as pylint reports them: for nodes this is
-Python's AST offset, which counts UTF-8 bytes, so on a line with non-ASCII text
-before the node the column is larger than the code-point column SARIF's
-``columnKind: "unicodeCodePoints"`` describes.
+Lines and columns: SARIF counts both from 1, and the log declares
+``"columnKind": "unicodeCodePoints"``.  pylint's lines already start at 1 (pylint
+itself turns a line 0 into 1; a message built with line 0 or ``None`` gets a location
+without a region, i.e. the whole file); its columns start at 0, so one is added, and
+its end column is exclusive, as SARIF's ``endColumn`` is.  For a message about a
+node, pylint's column is Python's AST offset, which counts UTF-8 bytes: it is turned
+into code points with the text of its line (read from the file, or, with
+``--from-stdin``, from the buffer pylint linted).  The few pylint messages positioned
+on tokens or decoded lines (:data:`CHARACTER_COLUMNS`) already count characters.
+
+Identity: each result has ``partialFingerprints`` (:data:`FINGERPRINT`), a hash of its
+rule, file, logical location, message (line numbers left out) and flagged source
+line, with an occurrence number: stable from run to run and when code moves, and
+different for two results with the same rule and region.
+
+Paths: artifact URIs are relative to ``%SRCROOT%``, the directory pylint runs in; the
+log names that directory's absolute path (``originalUriBaseIds`` and the invocation's
+``workingDirectory``) only with the option ``stateless-sarif-srcroot=y``.
 """
 
 from __future__ import annotations
 
+import hashlib
+import io
 import json
 import os
+import re
+import tokenize
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
@@ -68,6 +82,24 @@ SRCROOT = "%SRCROOT%"
 #: ``toolConfigurationNotifications`` of the invocation rather than results: GitHub
 #: code scanning and SonarQube both need a physical location for every result.
 PSEUDO_FILES = frozenset({"Command line", "Command line or configuration file"})
+
+#: The key of the reporter's own ``partialFingerprints`` (a version, should its recipe change).
+FINGERPRINT = "pylintStateless/v1"
+#: pylint messages whose column counts characters (positioned on tokens or on decoded
+#: lines), not UTF-8 bytes as the AST offset of a node does; and the prefix of the
+#: unicode checker's ``invalid-character-*`` messages.
+CHARACTER_COLUMNS = frozenset({
+    "anomalous-backslash-in-string",
+    "anomalous-unicode-escape-in-string",
+    "bidirectional-unicode",
+    "fixme",
+    "syntax-error",
+    "trailing-whitespace",
+})
+CHARACTER_COLUMN_PREFIX = "invalid-character-"
+#: Line numbers in a message's text: left out of its fingerprint, so that a finding
+#: keeps its identity when code above it moves.
+_LINE_NUMBERS = re.compile(r"\bline \d+|\(and \d+ other entry points?\)")
 
 #: pylint message category (full name) -> SARIF ``level``.
 LEVELS: dict[str, str] = {
@@ -121,12 +153,16 @@ class SarifReporter(BaseReporter):
         # Relative URIs are relative to the directory pylint runs in, as its paths are.
         self.srcroot = Path.cwd()
         self._written = False
+        self._sources = _Sources()
 
     # Life cycle -----------------------------------------------------------------
 
     def handle_message(self, msg: Message) -> None:
         """Buffer the message; the log is written once, in :meth:`display_messages`."""
         self.messages.append(msg)
+        linter: PyLinter | None = getattr(self, "linter", None)
+        if linter is not None and getattr(linter.config, "from_stdin", False):
+            self._sources.keep_buffer(msg)  # the buffer is gone when the log is written
 
     def display_messages(self, layout: Section | None) -> None:
         """Write the SARIF log (pylint calls this once, after all modules)."""
@@ -156,17 +192,25 @@ class SarifReporter(BaseReporter):
         rule_ids = sorted({message.msg_id for message in messages})
         rule_index = {msgid: index for index, msgid in enumerate(rule_ids)}
         results, notifications = [], []
+        occurrences: dict[str, int] = {}
         for message in messages:
             location = self._location(message)
             if location is None:
                 notifications.append(self._notification(message, rule_index))
             else:
-                results.append(self._result(message, location, rule_index))
-        srcroot_uri = self.srcroot.as_uri().rstrip("/") + "/"
-        invocation: dict[str, Any] = {
-            "executionSuccessful": True,
-            "workingDirectory": {"uri": srcroot_uri},
+                result = self._result(message, location, rule_index)
+                digest = self._fingerprint(message, location)
+                occurrences[digest] = occurrences.get(digest, 0) + 1
+                result["partialFingerprints"] = {FINGERPRINT: f"{digest}:{occurrences[digest]}"}
+                results.append(result)
+        invocation: dict[str, Any] = {"executionSuccessful": True}
+        srcroot: dict[str, Any] = {
+            "description": {"text": "The directory pylint ran in: URIs are relative to it."}
         }
+        if self._names_srcroot():
+            srcroot_uri = self.srcroot.as_uri().rstrip("/") + "/"
+            invocation["workingDirectory"] = {"uri": srcroot_uri}
+            srcroot["uri"] = srcroot_uri
         if notifications:
             invocation["toolConfigurationNotifications"] = notifications
         return {
@@ -196,12 +240,31 @@ class SarifReporter(BaseReporter):
                         ],
                     },
                     "invocations": [invocation],
-                    "originalUriBaseIds": {SRCROOT: {"uri": srcroot_uri}},
+                    "originalUriBaseIds": {SRCROOT: srcroot},
                     "columnKind": "unicodeCodePoints",
                     "results": results,
                 }
             ],
         }
+
+    def _names_srcroot(self) -> bool:
+        """Whether the log may name the absolute path of the directory pylint runs in."""
+        linter: PyLinter | None = getattr(self, "linter", None)
+        return bool(linter is not None
+                    and getattr(linter.config, "stateless_sarif_srcroot", False))
+
+    def _fingerprint(self, message: Message, location: dict[str, Any]) -> str:
+        """What identifies a result apart from where it is: its rule, file, function, text
+        without line numbers, and the text of its first line (stripped)."""
+        line = self._sources.line(message.abspath, message.line) if message.line else None
+        parts = (
+            message.msg_id,
+            location["physicalLocation"]["artifactLocation"]["uri"],
+            f"{message.module}.{message.obj}",
+            _LINE_NUMBERS.sub("", message.msg or message.symbol),
+            (line or "").strip(),
+        )
+        return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()[:32]
 
     def _sort_key(self, message: Message) -> tuple[str, int, int, str, str]:
         return (
@@ -299,7 +362,7 @@ class SarifReporter(BaseReporter):
         if artifact is None:
             return None
         physical: dict[str, Any] = {"artifactLocation": artifact}
-        region = _region(message)
+        region = _region(message, self._sources)
         if region:
             physical["region"] = region
         location: dict[str, Any] = {"physicalLocation": physical}
@@ -333,15 +396,15 @@ def _message_properties(message: Message) -> dict[str, str]:
     }
 
 
-def _region(message: Message) -> dict[str, int]:
-    """SARIF region (1-based lines and columns) from pylint's location, if any."""
+def _region(message: Message, sources: _Sources | None = None) -> dict[str, int]:
+    """SARIF region (1-based lines and code-point columns) from pylint's location, if any."""
     line = message.line
     if not line or line < 1:
         return {}
     region = {"startLine": line}
     column = message.column
     if column is not None and column >= 0:
-        region["startColumn"] = column + 1
+        region["startColumn"] = _code_points(message, sources, line, column) + 1
     end_line = message.end_line
     if end_line is None or end_line < line:
         return region
@@ -351,5 +414,56 @@ def _region(message: Message) -> dict[str, int]:
         return region
     if end_line == line and end_column < column:
         return region
-    region["endColumn"] = end_column + 1
+    region["endColumn"] = _code_points(message, sources, end_line, end_column) + 1
     return region
+
+
+def _code_points(message: Message, sources: _Sources | None, line: int, column: int) -> int:
+    """pylint's 0-based column on ``line`` counted in code points."""
+    symbol = message.symbol
+    if sources is None or symbol in CHARACTER_COLUMNS or symbol.startswith(
+        CHARACTER_COLUMN_PREFIX
+    ):
+        return column
+    text = sources.line(message.abspath, line)
+    if text is None or text.isascii():
+        return column
+    encoded = text.encode("utf-8")
+    if column > len(encoded):
+        return column  # not an offset in this line (the file changed?): as reported
+    return len(encoded[:column].decode("utf-8", errors="ignore"))
+
+
+class _Sources:
+    """The lines of the files the messages are about, read once each."""
+
+    def __init__(self) -> None:
+        self._lines: dict[str, list[str] | None] = {}
+
+    def keep_buffer(self, message: Message) -> None:
+        """With ``--from-stdin`` the linted text is the buffer astroid built the module
+        from (its ``file_bytes``), not the file on disk: keep its lines."""
+        path = message.abspath
+        if not path or path in self._lines:
+            return
+        module = astroid.MANAGER.astroid_cache.get(message.module)
+        data = getattr(module, "file_bytes", None)
+        if module is None or data is None or os.path.abspath(module.file or "") != path:
+            return
+        text = data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data
+        self._lines[path] = io.StringIO(text, newline=None).readlines()
+
+    def line(self, path: str, number: int) -> str | None:
+        """The text of line ``number`` (1-based) of ``path``, or None if unknown."""
+        if not path:
+            return None
+        if path not in self._lines:
+            try:
+                with tokenize.open(path) as stream:  # the encoding its coding line declares
+                    self._lines[path] = stream.readlines()
+            except (OSError, SyntaxError, UnicodeDecodeError):
+                self._lines[path] = None
+        lines = self._lines[path]
+        if lines is None or not 1 <= number <= len(lines):
+            return None
+        return lines[number - 1]
