@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from astroid import nodes
+from astroid.const import Context
 from pylint.interfaces import HIGH, Confidence
 
 from pylint_stateless import knowledge
@@ -415,16 +416,40 @@ def _is_unset_value(node: nodes.NodeNG) -> bool:
 
 
 def _sets_a_tested_flag(guard: nodes.If) -> bool:
-    """``if not _ready: ...; _ready = True``: the block sets a name its test finds unset."""
+    """``if not _ready: ...; _ready = True``: the block sets a name its test finds unset;
+    also ``if "key" not in store: ...; store["key"] = ...``, a constant key the block sets.
+    Everything in such a block runs once per process."""
     tested = {astutil.text(n) for n in _tested_unset(guard.test)
               if isinstance(n, (nodes.Name, nodes.Attribute))}
+    tested |= _constant_keys_tested_missing(guard.test)
+    if not tested:
+        return False
     for statement in guard.body:
-        for assigned in statement.nodes_of_class((nodes.AssignName, nodes.AssignAttr)):
-            text = (assigned.name if isinstance(assigned, nodes.AssignName)
-                    else f"{astutil.text(assigned.expr)}.{assigned.attrname}")
+        for assigned in statement.nodes_of_class(
+            (nodes.AssignName, nodes.AssignAttr, nodes.Subscript)
+        ):
+            if isinstance(assigned, nodes.AssignName):
+                text = assigned.name
+            elif isinstance(assigned, nodes.AssignAttr):
+                text = f"{astutil.text(assigned.expr)}.{assigned.attrname}"
+            elif assigned.ctx == Context.Store and isinstance(assigned.slice, nodes.Const):
+                text = f"{astutil.text(assigned.value)}[{assigned.slice.value!r}]"
+            else:
+                continue
             if text in tested:
                 return True
     return False
+
+
+def _constant_keys_tested_missing(test: nodes.NodeNG) -> set[str]:
+    """``store['key']`` for ``"key" not in store`` (a constant key: a key computed from the
+    request is a new entry per request, not a flag)."""
+    found = set()
+    for compare in test.nodes_of_class(nodes.Compare):
+        for operator, right in compare.ops:
+            if operator == "not in" and isinstance(compare.left, nodes.Const):
+                found.add(f"{astutil.text(right)}[{compare.left.value!r}]")
+    return found
 
 
 def _from_parameters(value: nodes.NodeNG | None, frame: nodes.NodeNG) -> bool:

@@ -18,6 +18,9 @@ seen = {}
 _paths = {"binary": ""}
 _flags = None
 _loaded = []
+_modules = {}
+_validators = ["builtin"]
+_per_key = {}
 
 
 class Settings:
@@ -79,4 +82,20 @@ def save_settings():
         _paths["binary"] = request.args.get("binary")  # [request-mutates-module-state]
     if len(_loaded) == 0:
         _loaded.extend(json.loads("[]"))  # empty: filled once
+    return {}
+
+
+@app.get("/validators")
+def validators():
+    if "email" not in _modules:  # a block that sets the key it tests runs once
+        _validators.append("default")
+        _modules["email"] = list(_validators)
+    return _modules["email"]
+
+
+@app.get("/keys/<key>")
+def keys(key):
+    if key not in _per_key:  # a key from the request: a new entry per request
+        _validators.append("extra")  # [request-mutates-module-state]
+        _per_key[key] = True  # [request-mutates-module-state]
     return {}
