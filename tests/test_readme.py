@@ -59,9 +59,14 @@ def test_install_commands_work_before_the_first_release() -> None:
 
 def _precision_totals() -> dict[str, int]:
     """The total row of docs/precision.md's table, and its number of service rows."""
-    table = [line for line in PRECISION.splitlines() if line.startswith("| ")]
+    lines = PRECISION.splitlines()
+    end = next(i for i, line in enumerate(lines) if line.startswith("| **total**"))
+    start = end
+    while start > 0 and lines[start - 1].startswith("|"):
+        start -= 1  # the table that holds the total row, from its header
+    table = [line for line in lines[start:end + 1] if line.startswith("| ")]
     header = [cell.strip() for cell in table[0].strip("|").split("|")]
-    total = next(line for line in table if line.startswith("| **total**"))
+    total = table[-1]
     cells = [cell.strip().strip("*") for cell in total.strip("|").split("|")]
     figures = {name: int(cells[header.index(name)].replace(",", ""))
                for name in ("files", "findings", "true", "false", "debatable")}
