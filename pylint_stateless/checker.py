@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import gc
-import keyword
 import os
 import re
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import astroid
@@ -27,7 +26,6 @@ from pylint_stateless.analysis.writes import decorator_mutations
 from pylint_stateless.entrypoints import Discovery, EntryPoint
 from pylint_stateless.frameworks import (
     FRAMEWORK_ALIASES,
-    FRAMEWORK_NAMES,
     FRAMEWORKS,
     EntryClass,
     Lifetime,
@@ -36,6 +34,7 @@ from pylint_stateless.frameworks import (
 from pylint_stateless.inventory import Inventory
 from pylint_stateless.knowledge import Knowledge
 from pylint_stateless.messages import MESSAGES, SYMBOLS
+from pylint_stateless.options import OPTIONS
 from pylint_stateless.verdict import Report, Verdict, message_args
 
 if TYPE_CHECKING:
@@ -43,200 +42,12 @@ if TYPE_CHECKING:
 
 _DEBUG = os.environ.get("PYLINT_STATELESS_DEBUG") == "1"
 USAGE_ERROR = 32  # pylint's exit status bit for a bad command line or configuration
-MAX_DEPTH_CHOICES = range(0, 31)
-
-
-class CsvChoices(tuple[str, ...]):
-    """``choices`` for a comma-separated option: every element must be one of them, and
-    there must be one at least (an empty list would silently switch the checker off).
-
-    argparse checks ``value in choices`` with the whole parsed list; this makes an
-    unknown name, or none, a clear "invalid choice" error naming the option.
-    """
-
-    def __contains__(self, value: object) -> bool:
-        if isinstance(value, (list, tuple)):
-            return bool(value) and all(tuple.__contains__(self, item) for item in value)
-        return tuple.__contains__(self, value)
-
-
-class DottedNames(tuple[str, ...]):
-    """``choices`` for a comma-separated option of function names: ``handler``,
-    ``app.handler`` or ``src/app.handler``; anything else is an "invalid choice" error
-    naming the option (the one element is what argparse shows as the expected form)."""
-
-    _NAME = re.compile(r"^[A-Za-z_]\w*([./][A-Za-z_]\w*)*$")
-
-    def __contains__(self, value: object) -> bool:
-        items = value if isinstance(value, (list, tuple)) else [value]
-        return all(isinstance(item, str) and self._NAME.match(item) for item in items)
-class QualifiedNames:
-    """``choices`` for a comma-separated list of qualified names (``myapp.web.route``):
-    anything else is pylint's "invalid choice" error for the option, not a traceback or
-    a name that silently matches nothing."""
-
-    def __contains__(self, value: object) -> bool:
-        if not isinstance(value, (list, tuple)):
-            value = [value]
-        return all(isinstance(name, str) and is_qualified_name(name) for name in value)
-
-    def __iter__(self) -> Iterator[str]:
-        """What argparse lists after "choose from" in its error."""
-        yield "dotted Python names, e.g. myapp.web.route"
-
-
-def is_qualified_name(name: str) -> bool:
-    """``a.b.C``: identifiers joined by dots, none of them a keyword."""
-    return all(part.isidentifier() and not keyword.iskeyword(part) for part in name.split("."))
-
-
-class Csv(tuple[str, ...]):
-    """A comma-separated default, as pylint's ``--help`` shows it: ``(default: a, b)``."""
-
-    def __str__(self) -> str:
-        return ", ".join(self) or "none"
-
-
-def _alias_help() -> str:
-    by_name: dict[str, list[str]] = {}
-    for alias, name in FRAMEWORK_ALIASES.items():
-        by_name.setdefault(name, []).append(alias)
-    return "; ".join(f"{name}: {', '.join(aliases)}" for name, aliases in by_name.items())
-
-
 class StatelessChecker(BaseChecker):
     """Finds state that request-serving code keeps in one process's memory."""
 
     name = "stateless"
     msgs = {m.msgid: m.as_pylint() for m in MESSAGES}
-    options = (
-        (
-            "stateless-entry-decorators",
-            {
-                "default": Csv(),
-                "type": "csv",
-                "choices": QualifiedNames(),
-                "metavar": "<qualified names>",
-                "help": "Qualified names of extra decorators that make a function serve "
-                "requests (in-house wrappers around a framework's route decorator), e.g. "
-                "'myapp.web.route'.",
-            },
-        ),
-        (
-            "stateless-ignore-names",
-            {
-                "default": Csv(),
-                "type": "regexp_csv",
-                "metavar": "<regexps>",
-                "help": "Regular expressions of state names never to report; matched in "
-                "full against the name ('cache') and the dotted name ('service.cache').",
-            },
-        ),
-        (
-            "stateless-resource-types",
-            {
-                "default": Csv(),
-                "type": "csv",
-                "choices": QualifiedNames(),
-                "metavar": "<qualified names>",
-                "help": "Qualified names of extra classes or factories whose objects are "
-                "process resources (clients, pools, locks), never state.",
-            },
-        ),
-        (
-            "stateless-entry-base-classes",
-            {
-                "default": Csv(),
-                "type": "csv",
-                "choices": QualifiedNames(),
-                "metavar": "<qualified names>",
-                "help": "Qualified names of in-house base classes whose subclasses' methods "
-                "serve requests, one instance per request (their ``self`` is private).",
-            },
-        ),
-        (
-            "stateless-shared-base-classes",
-            {
-                "default": Csv(),
-                "type": "csv",
-                "choices": QualifiedNames(),
-                "metavar": "<qualified names>",
-                "help": "Qualified names of in-house base classes whose subclasses' methods "
-                "serve requests on one instance shared by every request of the process.",
-            },
-        ),
-        (
-            "stateless-serverless-handlers",
-            {
-                "default": (),
-                "type": "csv",
-                "choices": DottedNames(("<module.function>",)),
-                "metavar": "<module.function>",
-                "help": "Functions a serverless platform calls per event, as its "
-                "configuration names them: a Lambda handler setting ('app.handler', "
-                "'src/app.handler'), a Cloud Function's entry point ('hello_http'). A name "
-                "without its module names that function in any module. Module-level "
-                "handler(event, context) and lambda_handler(event, context) functions are "
-                "found without it.",
-            },
-        ),
-        (
-            "stateless-frameworks",
-            {
-                "default": Csv(FRAMEWORK_NAMES),
-                "type": "csv",
-                "choices": CsvChoices((*FRAMEWORK_NAMES, *FRAMEWORK_ALIASES)),
-                "metavar": "<names>",
-                "help": "Frameworks whose entry points are recognised, at least one, by "
-                f"the name of its table or a common name ({_alias_help()}).",
-            },
-        ),
-        (
-            "stateless-inventory",
-            {
-                "default": "",
-                "type": "string",
-                "metavar": "<file>",
-                "help": "Write the state inventory (every module- or class-level mutable "
-                "object and shared instance, and what the code does with it) to this file, "
-                "as JSON. With --reports=y the same inventory is printed as a table.",
-            },
-        ),
-        (
-            "stateless-sarif-srcroot",
-            {
-                "default": False,
-                "type": "yn",
-                "metavar": "<y or n>",
-                "help": "Name the absolute path of the directory pylint runs in, against "
-                "which the SARIF log's URIs are relative, in the log "
-                "(originalUriBaseIds and the invocation's workingDirectory); without it "
-                "the log publishes no path of the machine but those of files linted "
-                "outside that directory.",
-            },
-        ),
-        (
-            "stateless-report-every-site",
-            {
-                "default": False,
-                "type": "yn",
-                "metavar": "<y or n>",
-                "help": "Report a piece of state at every place of a module that changes "
-                "it, instead of once per module (at its first place, naming every entry "
-                "point that reaches it).",
-            },
-        ),
-        (
-            "stateless-max-depth",
-            {
-                "default": 5,
-                "type": "int",
-                "choices": MAX_DEPTH_CHOICES,
-                "metavar": "<0-30>",
-                "help": "How many calls deep to follow helpers from an entry point.",
-            },
-        ),
-    )
+    options = OPTIONS
 
     def __init__(self, linter: PyLinter) -> None:
         super().__init__(linter)

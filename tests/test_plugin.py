@@ -15,7 +15,8 @@ from pylint.lint import PyLinter, Run
 from pylint.reporters import CollectingReporter
 
 import pylint_stateless
-from pylint_stateless.checker import StatelessChecker, is_qualified_name
+from pylint_stateless.checker import StatelessChecker
+from pylint_stateless.options import is_qualified_name
 from pylint_stateless.analysis.resolver import Resolver
 from pylint_stateless.analysis.session import Session
 from pylint_stateless.entrypoints import Discovery

@@ -72,3 +72,19 @@ def test_a_frameworks_names_come_from_its_packages(framework) -> None:
     assert framework.packages
     outside = sorted(q for q in names if q.split(".", 1)[0] not in framework.packages)
     assert not outside
+
+
+MAX_CLASS_LINES = 300
+
+
+def test_no_class_outgrows_one_concern() -> None:
+    """A class of the package over about 300 lines holds more than one concern: split it
+    into parts, as the resolver's calls, attributes and objects are."""
+    too_long = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef) and node.end_lineno is not None:
+                lines = node.end_lineno - node.lineno + 1
+                if lines > MAX_CLASS_LINES:
+                    too_long.append(f"{path.relative_to(PACKAGE)}: {node.name} ({lines} lines)")
+    assert not too_long

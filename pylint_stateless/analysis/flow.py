@@ -17,28 +17,24 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from astroid import nodes
-from pylint.interfaces import INFERENCE
 
-from pylint_stateless import knowledge as tables
 from pylint_stateless.analysis import astutil
 from pylint_stateless.analysis.model import (
     ClassRef,
     Env,
     Ref,
     Shape,
-    StateKind,
     StateRef,
-    weakest,
 )
 
 if TYPE_CHECKING:
-    from pylint_stateless.analysis.resolver import Callee, Resolver
+    from pylint_stateless.analysis.calls import Callee
+    from pylint_stateless.analysis.resolver import Resolver
     from pylint_stateless.frameworks.base import RouteArguments
 
 _MAX_DISPATCH = 32  # callables followed from one dispatch table
 _MAX_FACTORY_DEPTH = 3  # factories followed back through their callers
 _MAX_CALL_SITES = 8
-_MEMOISERS = frozenset({"functools.lru_cache", "functools.cache"})
 
 
 class Flow:
@@ -90,7 +86,7 @@ class Flow:
         resolver = self._resolver
         found = resolver.callee(call.func, env, depth + 1)
         if found is None:
-            return self._decorator_instance(call, env, depth)
+            return self._resolver.objects.decorator_instance(call, env, depth)
         func, first, _is_method = found
         if func.name == "__init__":
             return None  # a new object, made for this call
@@ -99,7 +95,8 @@ class Flow:
 
     def returned_from(self, func: nodes.FunctionDef, env: Env, depth: int = 0) -> Ref | None:
         """What ``func``, called with ``env``, returns, when that is state."""
-        memoised = self._memoised_instance(func) or self._shared_result(func)
+        objects = self._resolver.objects
+        memoised = objects.memoised_instance(func) or objects.shared_result(func)
         if memoised is not None:
             return memoised
         key = (func, env)
@@ -107,13 +104,13 @@ class Flow:
             return self._returns[key]
         self._returns[key] = None  # a recursion returns nothing known
         ref = None
-        for value in _returned_values(func):
+        for value in returned_values(func):
             ref = self._resolver.resolve(value, env, depth + 1)
             if isinstance(ref, StateRef) and not ref.view:
                 break
             ref = None
         if func.returns is not None:
-            ref = self.typed(ref, func.returns, func.root())
+            ref = self._resolver.objects.typed(ref, func.returns, func.root())
         self._returns[key] = ref
         return ref
 
@@ -152,145 +149,15 @@ class Flow:
             return self._returns[key]
         self._returns[key] = None
         ref = None
-        for value in _returned_values(getter):
+        for value in returned_values(getter):
             ref = self._resolver.resolve(value, env, depth + 1)
             if isinstance(ref, StateRef) and not ref.view:
                 break
             ref = None
         if getter.returns is not None:
-            ref = self.typed(ref, getter.returns, getter.root())
+            ref = self._resolver.objects.typed(ref, getter.returns, getter.root())
         self._returns[key] = ref
         return ref
-
-    def typed(self, ref: Ref | None, annotation: nodes.NodeNG, module: nodes.Module) -> Ref | None:
-        """A piece of state whose shape the source does not tell (an object the framework
-        holds: ``self.settings["kernel_manager"]``), with the project class it is declared
-        to be (a return annotation, ``typing.cast``)."""
-        if not isinstance(ref, StateRef) or ref.element or ref.view:
-            return ref
-        guessed = ref.state.type_name == "container" and ref.state.qualified_type is None
-        if ref.state.shape not in (Shape.OTHER, Shape.NAMESPACE) and not guessed:
-            return ref  # the source says what it is (a guess from its name would not)
-        cls = self._declared_class(annotation, module)
-        if cls is None:
-            return ref
-        return StateRef(self._resolver.states.typed(ref.state, cls))
-
-    def _declared_class(
-        self, annotation: nodes.NodeNG, module: nodes.Module
-    ) -> nodes.ClassDef | None:
-        resolver = self._resolver
-        if isinstance(annotation, nodes.Const) and isinstance(annotation.value, str):
-            name = annotation.value.strip()
-            bindings = module.locals.get(name)
-            if not name.isidentifier() or not bindings:
-                return None
-            ref = resolver.resolve_module_binding(module, name, bindings)
-        else:
-            ref = resolver.resolve(annotation, Env())
-        if isinstance(ref, ClassRef) and astutil.is_project_node(ref.cls, resolver.current):
-            return ref.cls
-        return None
-
-    def singleton(self, expr: nodes.NodeNG, env: Env) -> Ref | None:
-        """The one instance a dependency-injection container gives for ``expr``, a project
-        class it declares a singleton (``@singleton``)."""
-        ref = self._resolver.resolve(expr, env)
-        if not isinstance(ref, ClassRef) or ref.cls.decorators is None:
-            return None
-        if not any(astutil.import_qname(d) in tables.SINGLETON_DECORATORS
-                   for d in ref.cls.decorators.nodes):
-            return None
-        return StateRef(self._resolver.states.shared_instance(ref.cls, f"{ref.cls.name} singleton"))
-
-    def _decorator_instance(self, call: nodes.Call, env: Env, depth: int) -> Ref | None:
-        """``BotManager.instance()`` for a class decorated with a project class
-        (``@Singleton``) whose method returns the object it made by calling the decorated
-        class: one instance for the process."""
-        func = call.func
-        if not isinstance(func, nodes.Attribute):
-            return None
-        ref = self._resolver.resolve(func.expr, env, depth + 1)
-        if not isinstance(ref, ClassRef) or ref.cls.decorators is None:
-            return None
-        for decorator in ref.cls.decorators.nodes:
-            made = (self._resolver.named_callable(decorator)
-                    if isinstance(decorator, nodes.Name) else None)
-            if not isinstance(made, nodes.ClassDef):
-                continue
-            method = self._resolver.project.find_method(made, func.attrname)
-            if method is not None and _returns_what_it_made(made, method):
-                label = f"{ref.cls.name} singleton"
-                return StateRef(self._resolver.states.shared_instance(ref.cls, label))
-        return None
-
-    def parameter_class(self, value: nodes.NodeNG) -> nodes.ClassDef | None:
-        """The project class a name's parameter is annotated with (``def __init__(self,
-        store: Store): self.store = store``): what an injected object is."""
-        if not isinstance(value, nodes.Name):
-            return None
-        _scope, bindings = self._resolver.names.lookup(value)
-        if len(bindings) != 1 or not isinstance(bindings[0], nodes.AssignName):
-            return None
-        param = bindings[0]
-        arguments = param.parent
-        if not isinstance(arguments, nodes.Arguments):
-            return None
-        for group, annotations in ((arguments.args, arguments.annotations),
-                                   (arguments.kwonlyargs, arguments.kwonlyargs_annotations)):
-            for arg, annotation in zip(group, annotations):
-                if arg is param and annotation is not None:
-                    return self._declared_class(annotation, param.root())
-        return None
-
-    def _shared_result(self, func: nodes.FunctionDef) -> Ref | None:
-        """``@cache_resource def get_store(): return {}``: a framework keeps what the
-        function returns (one object per set of arguments) and hands it to every caller."""
-        shared = self._resolver.knowledge.shared_results
-        if func.decorators is None or not shared:
-            return None
-        for decorator in func.decorators.nodes:
-            target = decorator.func if isinstance(decorator, nodes.Call) else decorator
-            qname = astutil.import_qname(target)
-            if qname in shared:
-                break
-        else:
-            return None
-        for value in _returned_values(func):
-            shape = self._resolver.shapes.of(value)
-            if shape.shape not in (Shape.INSTANCE, Shape.CONTAINER):
-                continue
-            return StateRef(self._resolver.states.pseudo(
-                ("shared result", func.root().name, func.qname(), qname.rsplit(".", 1)[-1]),
-                kind=StateKind.MODULE, name=f"{func.name}()", module=func.root().name,
-                file=func.root().file or "", line=func.lineno, shape=shape.shape,
-                type_name=shape.type_name, confidence=weakest(shape.confidence, INFERENCE),
-                decl=func, cls=shape.cls, qualified_type=shape.qualified_type, values=(value,),
-            ))
-        return None
-
-    def _memoised_instance(self, func: nodes.FunctionDef) -> Ref | None:
-        """``@lru_cache def get_service(): return Service()``: one object for the process."""
-        if func.args.args or func.args.posonlyargs or func.decorators is None:
-            return None
-        if self._resolver.runs_per_session(func.root()):
-            return None  # a script defines it, and its cache, anew on every run
-        if not any(
-            astutil.import_qname(d.func if isinstance(d, nodes.Call) else d) in _MEMOISERS
-            for d in func.decorators.nodes
-        ):
-            return None
-        for value in _returned_values(func):
-            shape = self._resolver.shapes.of(value)
-            if shape.shape is Shape.INSTANCE and shape.cls is not None:
-                return StateRef(self._resolver.states.pseudo(
-                    ("cached instance", func.root().name, func.qname()),
-                    kind=StateKind.MODULE, name=f"{func.name}()", module=func.root().name,
-                    file=func.root().file or "", line=func.lineno, shape=Shape.INSTANCE,
-                    type_name=f"{shape.cls.name} instance", confidence=INFERENCE,
-                    decl=func, cls=shape.cls, values=(value,),
-                ))
-        return None
 
     # -- closures -------------------------------------------------------------------------
 
@@ -473,38 +340,7 @@ def _public_methods(mro: list[nodes.ClassDef]) -> list[nodes.FunctionDef]:
     return methods[:_MAX_DISPATCH]
 
 
-def _returns_what_it_made(decorator: nodes.ClassDef, method: nodes.FunctionDef) -> bool:
-    """Whether ``method`` of a class decorator returns an attribute of ``self`` that the
-    decorator sets to the result of a call of what it keeps (the decorated class)."""
-    returned = {value.attrname for value in _returned_values(method)
-                if isinstance(value, nodes.Attribute) and isinstance(value.expr, nodes.Name)
-                and value.expr.name == "self"}
-    init = decorator.locals.get("__init__", [None])[0]
-    if not isinstance(init, nodes.FunctionDef) or len(init.args.args) < 2:
-        return False
-    decorated = init.args.args[1].name  # ``def __init__(self, decorated)``
-    kept = {attr for attr, assigned in decorator.instance_attrs.items()
-            if any(isinstance(value := astutil.assigned_value(a), nodes.Name)
-                   and value.name == decorated for a in assigned)}
-    for attr in returned:
-        for assigned in decorator.instance_attrs.get(attr, ()):
-            value = astutil.assigned_value(assigned)
-            if not isinstance(value, nodes.Call):
-                continue
-            if _calls_the_decorated(value.func, decorated, kept):
-                return True
-    return False
-
-
-def _calls_the_decorated(made: nodes.NodeNG, decorated: str, kept: set[str]) -> bool:
-    """Whether ``made`` is the decorated class: its parameter, or ``self.<attr>`` holding it."""
-    if isinstance(made, nodes.Name):
-        return bool(made.name == decorated)
-    return (isinstance(made, nodes.Attribute) and isinstance(made.expr, nodes.Name)
-            and made.expr.name == "self" and made.attrname in kept)
-
-
-def _returned_values(func: nodes.FunctionDef) -> list[nodes.NodeNG]:
+def returned_values(func: nodes.FunctionDef) -> list[nodes.NodeNG]:
     """The expressions ``func`` returns (not those of functions nested in it)."""
     values = []
     stack: list[nodes.NodeNG] = list(func.body)

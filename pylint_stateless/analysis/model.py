@@ -20,6 +20,8 @@ from astroid import nodes
 from pylint.interfaces import HIGH, INFERENCE, INFERENCE_FAILURE, Confidence
 
 _CONFIDENCE_ORDER = (HIGH, INFERENCE, INFERENCE_FAILURE)
+# How many aliases (names, attributes, calls) one expression is followed through.
+MAX_ALIAS_DEPTH = 6
 
 
 def weakest(*confidences: Confidence) -> Confidence:

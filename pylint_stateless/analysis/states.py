@@ -92,7 +92,7 @@ class States:
         """``self.store = store`` from a parameter annotated with a project class: the
         object it holds is an instance of that class (injected, or handed in)."""
         for decl in decls:
-            cls = self._resolver.flow.parameter_class(astutil.assigned_value(decl))
+            cls = self._resolver.objects.parameter_class(astutil.assigned_value(decl))
             if cls is not None:
                 return self._resolver.shapes.of_project_class(cls)
         return None

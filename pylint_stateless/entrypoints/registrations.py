@@ -17,10 +17,10 @@ from astroid import bases, nodes
 from pylint.interfaces import INFERENCE, INFERENCE_FAILURE, Confidence
 
 from pylint_stateless.analysis import astutil
-from pylint_stateless.entrypoints.classes import method_of, own_methods
 from pylint_stateless.entrypoints.labels import confidence_of, registration_label
 from pylint_stateless.entrypoints.model import EntryPoint
-from pylint_stateless.frameworks.base import Framework, Lifetime, Registration, Role
+from pylint_stateless.entrypoints.targets import Targets
+from pylint_stateless.frameworks.base import Framework, Registration, Role
 
 if TYPE_CHECKING:
     from pylint_stateless.analysis.resolver import Resolver
@@ -41,6 +41,7 @@ class Registrations:
         self._resolver = resolver
         self._decorators = decorators
         self._classes = classes
+        self._targets = Targets(module, knowledge, decorators, classes)
         self._imported: frozenset[str] | None = None
 
     def entry_points(self, call: nodes.Call) -> Iterator[EntryPoint]:
@@ -60,7 +61,7 @@ class Registrations:
                 # ``add_GreeterServicer_to_server(servicer, server)``
                 target = astutil.call_argument(call, registration.position, registration.keyword)
                 label = registration.label or registration.role.value
-                yield from self._targets(target, registration, label, call, INFERENCE)
+                yield from self._targets.of(target, registration, label, call, INFERENCE)
                 return
         qname = astutil.import_qname(call.func)
         if qname is not None and not qname.startswith("builtins."):
@@ -115,7 +116,7 @@ class Registrations:
                 targets.extend(value.elts if isinstance(value, (nodes.List, nodes.Tuple))
                                else [value])
         for target in targets:
-            for entry in self._targets(target, Registration(role, 0), label, call, confidence):
+            for entry in self._targets.of(target, Registration(role, 0), label, call, confidence):
                 yield dataclasses.replace(entry, remedy=remedy) if remedy else entry
 
     def wrapper(self, assign: nodes.Assign) -> Iterator[EntryPoint]:
@@ -131,7 +132,7 @@ class Registrations:
                 for fw in self._knowledge.app_frameworks({receiver})
             ):
                 continue
-            yield from self._targets(call.func, Registration(Role.MIDDLEWARE, None),
+            yield from self._targets.of(call.func, Registration(Role.MIDDLEWARE, None),
                                      "WSGI middleware", assign, confidence_of(receiver))
             return
 
@@ -142,7 +143,7 @@ class Registrations:
         if events is not None:
             if astutil.const_str(call.args[0] if call.args else None) in events:
                 target = astutil.call_argument(call, 1, "func")
-                yield from self._targets(
+                yield from self._targets.of(
                     target, Registration(Role.STARTUP, 1), "", call, confidence
                 )
             return
@@ -213,13 +214,13 @@ class Registrations:
         it names in data (an OpenAPI document's operationIds)."""
         if registration.named_by is None:
             target = astutil.call_argument(call, registration.position, registration.keyword)
-            yield from self._targets(target, registration, label, call, confidence)
+            yield from self._targets.of(target, registration, label, call, confidence)
             return
         for handler in registration.named_by(call):
             func = self._function_named(handler.name)
-            if func is not None and self.reports_here(func):
-                yield EntryPoint(func, handler.role, handler.label, self._anchor(func, call),
-                                 confidence)
+            if func is not None and self._targets.reports_here(func):
+                anchor = self._targets.anchor(func, call)
+                yield EntryPoint(func, handler.role, handler.label, anchor, confidence)
 
     def _function_named(self, dotted: str) -> nodes.FunctionDef | None:
         """The project function ``pkg.module.function`` or ``module.Class.method`` names, as
@@ -245,7 +246,8 @@ class Registrations:
         role = self._knowledge.hook_lists.get(func.expr.attrname)
         if role is None or not call.args:
             return
-        yield from self._targets(call.args[0], Registration(role, 0), "", call, INFERENCE_FAILURE)
+        yield from self._targets.of(call.args[0], Registration(role, 0), "", call,
+                                    INFERENCE_FAILURE)
 
     def _startup_keywords(
         self, call: nodes.Call, framework: Framework, confidence: Confidence
@@ -254,7 +256,7 @@ class Registrations:
             if keyword.arg in framework.handler_keywords:
                 label = (framework.event_label(keyword.arg, call) if framework.event_label
                          else Role.ROUTE.value)
-                yield from _remedied(self._targets(
+                yield from _remedied(self._targets.of(
                     keyword.value, Registration(Role.ROUTE, None), label, call, confidence
                 ), framework.remedy)
                 continue
@@ -266,145 +268,12 @@ class Registrations:
                 else [keyword.value]
             )
             for value in values:
-                yield from self._targets(
+                yield from self._targets.of(
                     value, Registration(Role.STARTUP, None), "", call, confidence
                 )
-
-    # what a registration registers ------------------------------------------------------
-
-    def _targets(  # pylint: disable=too-many-arguments,too-many-positional-arguments
-        self,
-        target: nodes.NodeNG | None,
-        registration: Registration,
-        label: str,
-        anchor: nodes.NodeNG,
-        confidence: Confidence,
-    ) -> Iterator[EntryPoint]:
-        if target is None:
-            return
-        role = registration.role
-        if isinstance(target, nodes.Call) and astutil.last_name(target.func) == "as_view":
-            return  # a class-based view: its class declares it, in its own module
-        inferred = astutil.infer_one(target)
-        if isinstance(inferred, bases.BoundMethod):
-            method = astutil.function_of(inferred)
-            if method is not None and self.reports_here(method):
-                owner = _registering_self(target)
-                yield EntryPoint(method, role, label, self._anchor(method, anchor),
-                                 confidence, self_state=target,
-                                 lifetime=Lifetime.SHARED if owner is not None else None,
-                                 shared_self=owner)
-            return
-        if isinstance(inferred, nodes.FunctionDef):
-            if self.reports_here(inferred):
-                yield EntryPoint(inferred, role, label, self._anchor(inferred, anchor),
-                                 confidence)
-            return
-        if isinstance(inferred, nodes.ClassDef):
-            yield from self._class_target(inferred, registration, label, anchor, confidence)
-            return
-        if isinstance(inferred, bases.Instance) and isinstance(
-            getattr(inferred, "_proxied", None), nodes.ClassDef
-        ):
-            yield from self._instance_target(inferred._proxied,  # pylint: disable=protected-access
-                                             target, registration, label, anchor, confidence)
-
-    def _instance_target(  # pylint: disable=too-many-arguments,too-many-positional-arguments
-        self, cls: nodes.ClassDef, target: nodes.NodeNG, registration: Registration,
-        label: str, anchor: nodes.NodeNG, confidence: Confidence,
-    ) -> Iterator[EntryPoint]:
-        """An instance registered once: it serves every call."""
-        if not astutil.is_project_node(cls, self._module):
-            return
-        if cls.root() is self._module and self._classes.entry_class(cls) is not None:
-            return  # its class declares it, in this module
-        methods = (
-            _resource_methods(cls, registration.resource_methods)
-            if registration.resource_methods is not None
-            else [m for m in (method_of(cls, "__call__"),) if m is not None]
-        )
-        for method in methods:
-            yield EntryPoint(method, registration.role, label, self._anchor(method, anchor),
-                             confidence, lifetime=Lifetime.SHARED, shared_self=cls,
-                             self_state=target)
-
-    def _class_target(  # pylint: disable=too-many-arguments,too-many-positional-arguments
-        self,
-        cls: nodes.ClassDef,
-        registration: Registration,
-        label: str,
-        anchor: nodes.NodeNG,
-        confidence: Confidence,
-    ) -> Iterator[EntryPoint]:
-        if not astutil.is_project_node(cls, self._module):
-            return
-        if self._classes.entry_class(cls) is not None:
-            return  # its class declares it, in its own module
-        if registration.role is Role.MIDDLEWARE:
-            # ``add_middleware(Cls)``: one instance wraps the app for the process.
-            method = method_of(cls, "__call__")
-            if method is not None:
-                yield EntryPoint(method, registration.role, label, self._anchor(method, anchor),
-                                 confidence, lifetime=Lifetime.SHARED, shared_self=cls)
-            return
-        # A class used as a dependency or view: instantiated per call.
-        init = method_of(cls, "__init__")
-        if init is not None and astutil.is_project_node(init, self._module):
-            yield EntryPoint(init, registration.role, label, self._anchor(init, anchor),
-                             confidence, lifetime=Lifetime.PER_REQUEST)
-
-    def reports_here(self, func: nodes.FunctionDef) -> bool:
-        """A registered function is reported here unless its own module declares it."""
-        if not astutil.is_project_node(func, self._module):
-            return False
-        if func.root() is self._module:
-            return True
-        if func.decorators is not None and any(
-            self._decorators.classify(d) is not None for d in func.decorators.nodes
-        ):
-            return False
-        if isinstance(func.parent, nodes.ClassDef) and self._classes.entry_class(func.parent):
-            return False
-        return not any(
-            fw.function_convention is not None and fw.function_convention(func) is not None
-            for fw in self._knowledge.frameworks
-        )
-
-    def _anchor(self, func: nodes.NodeNG, registration: nodes.NodeNG) -> nodes.NodeNG:
-        return func if func.root() is self._module else registration
-
-
-def _registering_self(target: nodes.NodeNG) -> nodes.ClassDef | None:
-    """The class of ``self`` in ``button.click(self.on_click)`` written in a method: the
-    object that registers its own method once (building the application or its user
-    interface) serves every request with it."""
-    if not (isinstance(target, nodes.Attribute) and isinstance(target.expr, nodes.Name)):
-        return None
-    try:
-        _scope, bindings = target.expr.lookup(target.expr.name)
-    except Exception:  # pylint: disable=broad-exception-caught
-        return None
-    if len(bindings) != 1 or not isinstance(bindings[0].parent, nodes.Arguments):
-        return None
-    method = bindings[0].parent.parent
-    if not isinstance(method, nodes.FunctionDef) or method.type != "method":
-        return None
-    params = [*method.args.posonlyargs, *method.args.args]
-    cls = method.parent
-    return cls if params and params[0] is bindings[0] and isinstance(cls, nodes.ClassDef) else None
 
 
 def _remedied(entries: Iterable[EntryPoint], remedy: str) -> Iterator[EntryPoint]:
     """The entry points a framework declares, with what its services should use instead."""
     for entry in entries:
         yield dataclasses.replace(entry, remedy=remedy) if remedy else entry
-
-
-def _resource_methods(cls: nodes.ClassDef, prefix: str) -> list[nodes.FunctionDef]:
-    return [
-        method
-        for method in own_methods(cls)
-        if method.name.startswith(prefix)
-        and not method.name.startswith("_")
-        and method.type == "method"
-    ]
