@@ -148,12 +148,15 @@ class Application:
         found = []
         resolver = self._resolver
         for call in module.nodes_of_class(nodes.Call):
+            if not isinstance(call.func, nodes.Name) or not any(
+                isinstance(arg, nodes.Name) for arg in call.args
+            ):
+                continue  # a helper called by its name, given a name
             positions = [i for i, arg in enumerate(call.args)
                          if isinstance(arg, nodes.Name) and self._made_app(arg)]
             if not positions:
                 continue
-            func = (resolver.named_callable(call.func) if isinstance(call.func, nodes.Name)
-                    else None)
+            func = resolver.named_callable(call.func)
             if not isinstance(func, nodes.FunctionDef) or isinstance(func.parent, nodes.ClassDef):
                 continue  # a function's name, not a class or a method
             params = [*func.args.posonlyargs, *func.args.args]

@@ -43,7 +43,8 @@ class Flow:
     def __init__(self, resolver: Resolver) -> None:
         self._resolver = resolver
         self._returns: dict[tuple[nodes.FunctionDef, Env], Ref | None] = {}
-        self._call_sites: dict[tuple[int, str], list[nodes.Call]] = {}
+        # The calls of a module by the last name of what they call, indexed once.
+        self._call_sites: dict[int, dict[str, list[nodes.Call]]] = {}
         self._specs: dict[tuple[int, int], list[tuple[nodes.NodeNG, dict[str, nodes.NodeNG]]]] = {}
 
     # -- arguments ------------------------------------------------------------------------
@@ -86,7 +87,7 @@ class Flow:
         resolver = self._resolver
         found = resolver.callee(call.func, env, depth + 1)
         if found is None:
-            return self._resolver.objects.decorator_instance(call, env, depth)
+            return self._resolver.objects.decorator_instance(call)
         func, first, _is_method = found
         if func.name == "__init__":
             return None  # a new object, made for this call
@@ -225,14 +226,14 @@ class Flow:
         return found
 
     def _named_calls(self, module: nodes.Module, name: str) -> list[nodes.Call]:
-        key = (id(module), name)
-        calls = self._call_sites.get(key)
-        if calls is None:
-            calls = self._call_sites[key] = [
-                call for call in module.nodes_of_class(nodes.Call)
-                if astutil.last_name(call.func) == name
-            ]
-        return calls
+        by_name = self._call_sites.get(id(module))
+        if by_name is None:
+            by_name = self._call_sites[id(module)] = {}
+            for call in module.nodes_of_class(nodes.Call):
+                called = astutil.last_name(call.func)
+                if called is not None:
+                    by_name.setdefault(called, []).append(call)
+        return by_name.get(name, [])
 
     def _by_name(self, call: nodes.Call, env: Env) -> list[Callee] | None:
         """``getattr(obj, name)`` with a name that is not a literal."""

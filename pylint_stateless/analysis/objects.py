@@ -85,25 +85,27 @@ class Objects:
             return None
         return StateRef(self._r.states.shared_instance(ref.cls, f"{ref.cls.name} singleton"))
 
-    def decorator_instance(self, call: nodes.Call, env: Env, depth: int) -> Ref | None:
+    def decorator_instance(self, call: nodes.Call) -> Ref | None:
         """``BotManager.instance()`` for a class decorated with a project class
         (``@Singleton``) whose method returns the object it made by calling the decorated
-        class: one instance for the process."""
+        class: one instance for the process. The class is named (``BotManager``, as
+        imported or defined): a receiver computed by another call is not resolved again
+        here, which would double the work at every level of a chain of calls."""
         func = call.func
-        if not isinstance(func, nodes.Attribute):
+        if not isinstance(func, nodes.Attribute) or not isinstance(func.expr, nodes.Name):
             return None
-        ref = self._r.resolve(func.expr, env, depth + 1)
-        if not isinstance(ref, ClassRef) or ref.cls.decorators is None:
+        cls = self._r.named_callable(func.expr)
+        if not isinstance(cls, nodes.ClassDef) or cls.decorators is None:
             return None
-        for decorator in ref.cls.decorators.nodes:
+        for decorator in cls.decorators.nodes:
             made = (self._r.named_callable(decorator)
                     if isinstance(decorator, nodes.Name) else None)
             if not isinstance(made, nodes.ClassDef):
                 continue
             method = self._r.project.find_method(made, func.attrname)
             if method is not None and _returns_what_it_made(made, method):
-                label = f"{ref.cls.name} singleton"
-                return StateRef(self._r.states.shared_instance(ref.cls, label))
+                label = f"{cls.name} singleton"
+                return StateRef(self._r.states.shared_instance(cls, label))
         return None
 
     def parameter_class(self, value: nodes.NodeNG) -> nodes.ClassDef | None:

@@ -13,6 +13,7 @@ which call back into it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from astroid import nodes
@@ -59,6 +60,31 @@ class Taint:
     module: int = 0
     app: int = 0
 
+class _Memo:
+    """Answers of the resolver kept per node, bindings of the caller and depth. An answer
+    that depended on the linted module (or on its setup of the application) bumps the
+    taint again when it is reused, as computing it did, so that the walker shares across
+    modules only what it would have shared without the memo."""
+
+    def __init__(self, taint: Taint) -> None:
+        self._taint = taint
+        self._known: dict[tuple[nodes.NodeNG, Env, int], tuple[Ref | None, int, int]] = {}
+
+    def answer(self, key: tuple[nodes.NodeNG, Env, int],
+               compute: Callable[[], Ref | None]) -> Ref | None:
+        """``compute()``, once per ``key``."""
+        known = self._known.get(key)
+        if known is not None:
+            ref, module_bump, app_bump = known
+            self._taint.module += module_bump
+            self._taint.app += app_bump
+            return ref
+        module_taint, app_taint = self._taint.module, self._taint.app
+        ref = compute()
+        self._known[key] = (ref, int(self._taint.module != module_taint),
+                            int(self._taint.app != app_taint))
+        return ref
+
 
 class Resolver:  # pylint: disable=too-many-instance-attributes
     """Resolves expressions to references for one linted module; caches per module."""
@@ -82,6 +108,8 @@ class Resolver:  # pylint: disable=too-many-instance-attributes
         self.objects = Objects(self)
         self.calls = Calls(self)
         self.attributes = Attributes(self)
+        # What local bindings and calls resolve to.
+        self._memo = _Memo(self.taint)
         # Scripts a framework runs per session, by module name, and the globals of one
         # being resolved (a guard against ``items = items + [...]``).
         self._scripts: dict[str, bool | set[str]] = {}
@@ -117,7 +145,7 @@ class Resolver:  # pylint: disable=too-many-instance-attributes
         if isinstance(expr, (nodes.Dict, nodes.List, nodes.Tuple, nodes.Set)):
             return self._unpacked(expr, env, depth)
         if isinstance(expr, nodes.Call):
-            return self._call(expr, env, depth)
+            return self._memo.answer((expr, env, depth), lambda: self._call(expr, env, depth))
         if isinstance(expr, (nodes.ListComp, nodes.SetComp, nodes.GeneratorExp)):
             inner = self.resolve(expr.elt, env, depth + 1)
             if isinstance(inner, StateRef) and inner.element:
@@ -170,6 +198,15 @@ class Resolver:  # pylint: disable=too-many-instance-attributes
         return None
 
     def _local_binding(
+        self, binding: nodes.NodeNG, env: Env, depth: int, name: str
+    ) -> Ref | None:
+        """What a local binding holds, memoised: a local read many times in a function
+        (``item = store.get(key)`` then ``item.x``, ``item.y``...) is resolved once per
+        binding, bindings of the caller and depth."""
+        return self._memo.answer((binding, env, depth),
+                                 lambda: self._local_value(binding, env, depth, name))
+
+    def _local_value(
         self, binding: nodes.NodeNG, env: Env, depth: int, name: str
     ) -> Ref | None:
         if isinstance(binding, (nodes.Import, nodes.ImportFrom)):

@@ -18,6 +18,7 @@ from pylint.interfaces import INFERENCE, Confidence
 
 from pylint_stateless import knowledge
 from pylint_stateless.analysis import astutil
+from pylint_stateless.analysis.calls import Callee as Called
 from pylint_stateless.analysis.model import (
     NO_CUTS,
     Callee,
@@ -242,11 +243,12 @@ class Walker:
     ) -> list[tuple[nodes.FunctionDef, Env, Confidence, bool]]:
         """What a call runs: (function, its bindings, confidence, runs later)."""
         background = _is_task_wrapped(call)
+        found = self.resolver.callee(call.func, env)  # once, for both questions
         return [
             *((callee, callee_env, confidence, later)
-              for callee, callee_env, confidence, later in self._deferred(call, env)),
+              for callee, callee_env, confidence, later in self._deferred(call, env, found)),
             *((callee, callee_env, confidence, background)
-              for callee, callee_env, confidence in self._callees(call, env)),
+              for callee, callee_env, confidence in self._callees(call, env, found)),
         ]
 
     def _entered(self, node: nodes.With, env: Env) -> list[tuple[nodes.FunctionDef, Env,
@@ -266,10 +268,9 @@ class Walker:
                                 INFERENCE, False))
         return targets
 
-    def _callees(self, call: nodes.Call, env: Env) -> list[Target]:
+    def _callees(self, call: nodes.Call, env: Env, found: Called | None) -> list[Target]:
         """The project functions a call runs, found from the source (no inference): the
-        function it names, or each of a dispatch table's (``handlers[action]()``)."""
-        found = self.resolver.callee(call.func, env)
+        function it names (``found``), or each of a dispatch table's (``handlers[action]()``)."""
         candidates = [found] if found is not None else self.resolver.flow.dispatched(call.func, env)
         targets = []
         for func, first, is_method in candidates:
@@ -280,8 +281,8 @@ class Walker:
                             INFERENCE))
         return targets
 
-    def _deferred(self, call: nodes.Call, env: Env) -> list[tuple[nodes.FunctionDef, Env,
-                                                                 Confidence, bool]]:
+    def _deferred(self, call: nodes.Call, env: Env, found: Called | None
+                  ) -> list[tuple[nodes.FunctionDef, Env, Confidence, bool]]:
         """Callables handed to something that runs them later in this process: to a call
         that defers work (``add_task``, ``Thread(target=...)``, ``executor.submit``), or
         as a callback to a library (``future.add_done_callback(self._on_done)``)."""
@@ -299,17 +300,17 @@ class Walker:
             if target is not None:
                 handed.append((target, list(args_node.elts) if isinstance(
                     args_node, (nodes.Tuple, nodes.List)) else []))
-        elif self.resolver.callee(call.func, env) is None:
+        elif found is None:
             handed = _callbacks(call)  # a library call: what it may call back, now or later
         later = deferral is not None or name in knowledge.THREAD_CLASSES
         targets = []
         for target, args in handed[:_MAX_CALLBACKS]:
             if _is_partial(target):
                 target, args = target.args[0], [*target.args[1:], *args]
-            found = self.resolver.callee(target, env)
-            if found is None:
+            handed_callee = self.resolver.callee(target, env)
+            if handed_callee is None:
                 continue
-            func, first_ref, is_method = found
+            func, first_ref, is_method = handed_callee
             if is_method and first_ref is None and func.type == "method":
                 continue  # an unbound method: nothing to bind ``self`` to
             if not later and (func.name == "__init__" or _is_property(func)):
