@@ -43,6 +43,7 @@ class Flow:
     def __init__(self, resolver: Resolver) -> None:
         self._resolver = resolver
         self._returns: dict[tuple[nodes.FunctionDef, Env], Ref | None] = {}
+        self._values: dict[nodes.FunctionDef, list[nodes.NodeNG]] = {}
         # The calls of a module by the last name of what they call, indexed once.
         self._call_sites: dict[int, dict[str, list[nodes.Call]]] = {}
         self._specs: dict[tuple[int, int], list[tuple[nodes.NodeNG, dict[str, nodes.NodeNG]]]] = {}
@@ -91,8 +92,19 @@ class Flow:
         func, first, _is_method = found
         if func.name == "__init__":
             return None  # a new object, made for this call
+        if func.decorators is None and not any(
+            _may_refer(value) for value in self.values_of(func)
+        ):
+            return None  # returns nothing, or only new values: no need to bind the call
         return self.returned_from(func, self.bind(func, call.args, call.keywords, env, first),
                                   depth)
+
+    def values_of(self, func: nodes.FunctionDef) -> list[nodes.NodeNG]:
+        """The expressions ``func`` returns, read once per function."""
+        values = self._values.get(func)
+        if values is None:
+            values = self._values[func] = returned_values(func)
+        return values
 
     def returned_from(self, func: nodes.FunctionDef, env: Env, depth: int = 0) -> Ref | None:
         """What ``func``, called with ``env``, returns, when that is state."""
@@ -105,7 +117,7 @@ class Flow:
             return self._returns[key]
         self._returns[key] = None  # a recursion returns nothing known
         ref = None
-        for value in returned_values(func):
+        for value in self.values_of(func):
             ref = self._resolver.resolve(value, env, depth + 1)
             if isinstance(ref, StateRef) and not ref.view:
                 break
@@ -339,6 +351,17 @@ def _public_methods(mro: list[nodes.ClassDef]) -> list[nodes.FunctionDef]:
                 seen.add(node.name)
                 methods.append(node)
     return methods[:_MAX_DISPATCH]
+
+
+def _may_refer(value: nodes.NodeNG) -> bool:
+    """Whether a returned expression can refer to state (what the resolver follows); a
+    literal, an f-string, arithmetic or a comparison is a new value."""
+    if isinstance(value, (nodes.Dict, nodes.List, nodes.Tuple, nodes.Set)):
+        return any(isinstance(node, (nodes.DictUnpack, nodes.Starred))
+                   for node in value.get_children())
+    return isinstance(value, (nodes.Name, nodes.Attribute, nodes.Subscript, nodes.Call,
+                              nodes.NamedExpr, nodes.ListComp, nodes.SetComp,
+                              nodes.GeneratorExp))
 
 
 def returned_values(func: nodes.FunctionDef) -> list[nodes.NodeNG]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from astroid import nodes
 
@@ -60,7 +60,10 @@ class Taint:
     module: int = 0
     app: int = 0
 
-class _Memo:
+T = TypeVar("T")
+
+
+class _Memo(Generic[T]):
     """Answers of the resolver kept per node, bindings of the caller and depth. An answer
     that depended on the linted module (or on its setup of the application) bumps the
     taint again when it is reused, as computing it did, so that the walker shares across
@@ -68,22 +71,21 @@ class _Memo:
 
     def __init__(self, taint: Taint) -> None:
         self._taint = taint
-        self._known: dict[tuple[nodes.NodeNG, Env, int], tuple[Ref | None, int, int]] = {}
+        self._known: dict[tuple[nodes.NodeNG, Env, int], tuple[T, int, int]] = {}
 
-    def answer(self, key: tuple[nodes.NodeNG, Env, int],
-               compute: Callable[[], Ref | None]) -> Ref | None:
+    def answer(self, key: tuple[nodes.NodeNG, Env, int], compute: Callable[[], T]) -> T:
         """``compute()``, once per ``key``."""
         known = self._known.get(key)
         if known is not None:
-            ref, module_bump, app_bump = known
+            value, module_bump, app_bump = known
             self._taint.module += module_bump
             self._taint.app += app_bump
-            return ref
+            return value
         module_taint, app_taint = self._taint.module, self._taint.app
-        ref = compute()
-        self._known[key] = (ref, int(self._taint.module != module_taint),
+        value = compute()
+        self._known[key] = (value, int(self._taint.module != module_taint),
                             int(self._taint.app != app_taint))
-        return ref
+        return value
 
 
 class Resolver:  # pylint: disable=too-many-instance-attributes
@@ -109,7 +111,7 @@ class Resolver:  # pylint: disable=too-many-instance-attributes
         self.calls = Calls(self)
         self.attributes = Attributes(self)
         # What local bindings and calls resolve to.
-        self._memo = _Memo(self.taint)
+        self._memo: _Memo[Ref | None] = _Memo(self.taint)
         # Scripts a framework runs per session, by module name, and the globals of one
         # being resolved (a guard against ``items = items + [...]``).
         self._scripts: dict[str, bool | set[str]] = {}
