@@ -181,10 +181,17 @@ class Project:
         return None
 
     def instance_attr_decls(self, cls: nodes.ClassDef, attr: str) -> list[nodes.AssignAttr]:
+        """The assignments of ``attr`` on instances of ``cls`` (or of a class of its MRO)
+        in the module of the class that declares it. astroid also records assignments
+        through instances in other modules, but only in those it has built: which ones
+        depends on what the process linted before (``-j 1`` against ``-j 2``), so they are
+        left out, and the answer is the same in every process."""
         for klass in self.mro(cls):
-            decls = klass.instance_attrs.get(attr)
+            home = klass.root()
+            decls = [d for d in klass.instance_attrs.get(attr, ())
+                     if isinstance(d, nodes.AssignAttr) and d.root() is home]
             if decls:
-                return [d for d in decls if isinstance(d, nodes.AssignAttr)]
+                return decls
         return []
 
 

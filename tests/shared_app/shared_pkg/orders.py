@@ -17,6 +17,7 @@ def forget(order_id):
 @router.post("/orders/{order_id}")
 def create(order_id: str, request: Request):
     """Create an order."""
+    store.PREFERENCES.theme = order_id  # depend on which module a process built first
     remember(order_id, "order")
     put(ORDERS, order_id, 1)
     put(request.app.state.orders, order_id, 1)

@@ -4,6 +4,13 @@ EVENTS = []
 LIMITS = {"default": 10}
 
 
+class Preferences:
+    """Its attributes are set by the handler modules, not by its own code."""
+
+
+PREFERENCES = Preferences()
+
+
 def remember(key, value):
     """Writes module state of this module."""
     SESSIONS[key] = value

@@ -1,7 +1,7 @@
 """Flask handlers reaching the same helpers with other arguments."""
 from flask import Blueprint, current_app
 
-from . import jobs
+from . import jobs, store
 from .store import ping, put, record, remember, walk_tree
 
 bp = Blueprint("users", __name__)
@@ -12,6 +12,7 @@ USERS = {}
 def add(uid):
     """Add a user."""
     record(uid)
+    store.PREFERENCES.theme = uid  # also set in orders.py: where it is declared must not
     remember(uid, "user")
     put(USERS, uid, 1)
     put(current_app.config, uid, 1)
