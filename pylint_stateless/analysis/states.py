@@ -228,12 +228,7 @@ class States:
     def holds_callables(self, state: State) -> bool:
         """Whether a container's elements are classes or functions (a registry of
         handlers, as its literal says): their methods are not container methods."""
-        elements: list[nodes.NodeNG] = []
-        for value in state.values:
-            if isinstance(value, nodes.Dict):
-                elements += [v for _k, v in value.items]
-            elif isinstance(value, (nodes.List, nodes.Tuple, nodes.Set)):
-                elements += list(value.elts)
+        elements = _literal_elements(state)
         if not elements:
             return False
         for element in elements:
@@ -278,15 +273,21 @@ def _state(  # pylint: disable=too-many-arguments
     )
 
 
+def _literal_elements(state: State) -> list[nodes.NodeNG]:
+    """The elements a container's literals hold (the values of a dict)."""
+    elements: list[nodes.NodeNG] = []
+    for value in state.values:
+        if isinstance(value, nodes.Dict):
+            elements += [v for _k, v in value.items]
+        elif isinstance(value, (nodes.List, nodes.Tuple, nodes.Set)):
+            elements += list(value.elts)
+    return elements
+
+
 def _stored_values(module: nodes.Module, state: State) -> list[nodes.NodeNG]:
     """What a module-level container's literal holds, and what its module stores in it
     (``NAME[key] = value``, ``NAME.append(value)``, ``NAME.setdefault(key, value)``)."""
-    values: list[nodes.NodeNG] = []
-    for value in state.values:
-        if isinstance(value, nodes.Dict):
-            values += [v for _k, v in value.items]
-        elif isinstance(value, (nodes.List, nodes.Tuple, nodes.Set)):
-            values += list(value.elts)
+    values = _literal_elements(state)
     name = state.name
     for assign in module.nodes_of_class(nodes.Assign):
         for target in assign.targets:
