@@ -112,10 +112,15 @@ class Flow:
         memoised = objects.memoised_instance(func) or objects.shared_result(func)
         if memoised is not None:
             return memoised
+        return self._state_returned(func, env, depth)
+
+    def _state_returned(self, func: nodes.FunctionDef, env: Env, depth: int) -> Ref | None:
+        """The first state ``func`` returns with ``env``, typed by its return annotation;
+        once per function and bindings (a recursion returns nothing known)."""
         key = (func, env)
         if key in self._returns:
             return self._returns[key]
-        self._returns[key] = None  # a recursion returns nothing known
+        self._returns[key] = None
         ref = None
         for value in self.values_of(func):
             ref = self._resolver.resolve(value, env, depth + 1)
@@ -156,21 +161,7 @@ class Flow:
         params = [*getter.args.posonlyargs, *getter.args.args]
         if not params:
             return None
-        env = Env.of({params[0].name: owner})
-        key = (getter, env)
-        if key in self._returns:
-            return self._returns[key]
-        self._returns[key] = None
-        ref = None
-        for value in returned_values(getter):
-            ref = self._resolver.resolve(value, env, depth + 1)
-            if isinstance(ref, StateRef) and not ref.view:
-                break
-            ref = None
-        if getter.returns is not None:
-            ref = self._resolver.objects.typed(ref, getter.returns, getter.root())
-        self._returns[key] = ref
-        return ref
+        return self._state_returned(getter, Env.of({params[0].name: owner}), depth)
 
     # -- closures -------------------------------------------------------------------------
 

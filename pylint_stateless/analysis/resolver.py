@@ -304,10 +304,6 @@ class Resolver:  # pylint: disable=too-many-instance-attributes
             return False
         return bool(absolute == package.name)
 
-    def self_attribute(self, cls: nodes.ClassDef, attr: str, depth: int = 0) -> Ref | None:
-        """``self.attr`` read through an instance: :meth:`.Attributes.self_attribute`."""
-        return self.attributes.self_attribute(cls, attr, depth)
-
     def _unpacked(self, expr: nodes.NodeNG, env: Env, depth: int) -> Ref | None:
         """``{**settings}``, ``[*items]``: a copy of the container unpacked in it."""
         for element in (
